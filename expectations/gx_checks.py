@@ -75,7 +75,7 @@ class GxValidator:
         if check.row_id:
             result_format["unexpected_index_column_names"] = list(check.row_id)
         validation = batch.validate(suite, result_format=result_format)
-        return [self._outcome(check, r) for r in validation.results]
+        return [self._outcome(check, r, rows) for r in validation.results]
 
     def _expectation(self, type_: str, kwargs: dict[str, Any]):
         class_name = "".join(part.capitalize() for part in type_.split("_"))
@@ -86,7 +86,7 @@ class GxValidator:
         return expectation_class(**kwargs)
 
     @staticmethod
-    def _outcome(check: Check, result) -> ExpectationOutcome:
+    def _outcome(check: Check, result, rows: pd.DataFrame) -> ExpectationOutcome:
         details = result.result or {}
         config = result.expectation_config
         kwargs = {k: v for k, v in config.kwargs.items() if k not in {"batch_id", "result_format"}}
@@ -96,7 +96,7 @@ class GxValidator:
             observed = str(details["observed_value"])
         else:
             observed = f"{details.get('unexpected_count', 0)} of {details.get('element_count', 0)} rows unexpected"
-        failing = details.get("unexpected_index_list") or []
+        failing = _failing_rows(details.get("unexpected_index_list") or [], rows)
         return ExpectationOutcome(
             check=check.name,
             severity=check.severity,
@@ -106,10 +106,17 @@ class GxValidator:
             element_count=details.get("element_count"),
             unexpected_count=details.get("unexpected_count"),
             observed_value=observed,
-            failing_rows=[{k: _plain(v) for k, v in row.items()} for row in failing[:SAMPLE_SIZE]]
-            if isinstance(failing, list)
-            else [],
+            failing_rows=failing,
         )
+
+
+def _failing_rows(index_list: list, rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """Sample failing rows: GX gives dicts keyed by the check's row_id columns, or bare row positions."""
+    sample = []
+    for entry in index_list[:SAMPLE_SIZE]:
+        row = entry if isinstance(entry, dict) else rows.loc[entry].to_dict()
+        sample.append({key: _plain(value) for key, value in row.items()})
+    return sample
 
 
 def _plain(value: Any) -> Any:

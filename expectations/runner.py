@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pandas as pd
 
 from expectations import results
 from expectations.gx_checks import ExpectationOutcome, GxValidator
-from expectations.suites import load_suite
+from expectations.suites import SUITES_DIR, load_suite
 from extract import warehouse
 from extract.config import Settings
 
@@ -49,10 +50,12 @@ def placeholders(settings: Settings) -> dict[str, object]:
     }
 
 
-def validate_stage(stage: str, settings: Settings, run_id: str | None = None) -> StageReport:
+def validate_stage(
+    stage: str, settings: Settings, run_id: str | None = None, suites_dir: Path = SUITES_DIR
+) -> StageReport:
     """Validate a stage's suite against the warehouse and raise if a critical expectation fails."""
     run_id = run_id or f"manual__{datetime.now(timezone.utc).isoformat()}"
-    checks = load_suite(stage, placeholders(settings))
+    checks = load_suite(stage, placeholders(settings), suites_dir)
     validator = GxValidator(stage)
     outcomes: list[ExpectationOutcome] = []
     with warehouse.connect(settings.warehouse_path) as con:

@@ -44,13 +44,9 @@ class Check:
     expectations: tuple[ExpectationSpec, ...]
 
 
-def suite_path(stage: str) -> Path:
-    return SUITES_DIR / f"{stage}.yml"
-
-
-def load_suite(stage: str, placeholders: Mapping[str, Any]) -> list[Check]:
+def load_suite(stage: str, placeholders: Mapping[str, Any], suites_dir: Path = SUITES_DIR) -> list[Check]:
     """Read a stage's checks, substituting ``"{name}"`` placeholders from settings."""
-    path = suite_path(stage)
+    path = suites_dir / f"{stage}.yml"
     if not path.exists():
         raise SuiteFileError(f"no suite file for stage {stage!r} at {path}")
     document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

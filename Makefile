@@ -15,6 +15,8 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION := False
 export AIRFLOW__API__HOST := 127.0.0.1
 export AIRFLOW__API__PORT := 8080
+# Task processes reach the scheduler's execution API through this URL.
+export AIRFLOW__API__BASE_URL := http://127.0.0.1:8080
 # No telemetry, no network at run time.
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
@@ -34,7 +36,6 @@ $(AIRFLOW_HOME)/airflow.db: $(STAMP)
 	$(BIN)/airflow db migrate
 
 run: $(STAMP) $(AIRFLOW_HOME)/airflow.db
-	$(BIN)/airflow dags reserialize >/dev/null
 	$(BIN)/airflow dags test newswire_etl
 	$(BIN)/python -m extract.report
 

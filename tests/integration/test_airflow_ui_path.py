@@ -1,0 +1,142 @@
+"""The UI/REST path: a real `airflow standalone` server, a run triggered over its REST API.
+
+This is what happens when a user presses "Trigger" in the Airflow UI: the API server
+creates the run, the scheduler queues the tasks, the LocalExecutor runs each one in its
+own process. The server gets its own Airflow home and free ports, and is stopped
+(its whole process group) at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+import requests
+
+from tests.conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.integration
+
+BIN = Path(sys.executable).parent
+START_TIMEOUT_S = 180
+RUN_TIMEOUT_S = 420
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(predicate, timeout_s: float, what: str, process: subprocess.Popen, log: Path):
+    """Poll until predicate() is truthy; fail with the server log's tail if it never is."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"airflow standalone exited ({process.returncode}) while waiting for {what}:\n{log.read_text()[-3000:]}")
+        try:
+            value = predicate()
+            if value:
+                return value
+        except (requests.RequestException, KeyError, ValueError):
+            pass
+        time.sleep(2)
+    pytest.fail(f"timed out after {timeout_s}s waiting for {what}:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def airflow_server(tmp_path_factory) -> Iterator[dict]:
+    home = tmp_path_factory.mktemp("airflow_standalone")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT_ROOT / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__API__HOST": "127.0.0.1",
+        "AIRFLOW__API__PORT": str(port),
+        "AIRFLOW__API__BASE_URL": base_url,
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    log = home / "standalone.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(BIN / "airflow"), "standalone"], env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its children outlive a signal to the parent: signal the group
+        )
+    try:
+        wait_for(
+            lambda: requests.get(f"{base_url}/api/v2/monitor/health", timeout=5).json()["scheduler"]["status"]
+            == "healthy",
+            START_TIMEOUT_S, "the API server and scheduler", process, log,
+        )
+        passwords = home / "simple_auth_manager_passwords.json.generated"
+        password = json.loads(passwords.read_text())["admin"]
+        token = requests.post(
+            f"{base_url}/auth/token", json={"username": "admin", "password": password}, timeout=10
+        ).json()["access_token"]
+        yield {"base_url": base_url, "headers": {"Authorization": f"Bearer {token}"}, "home": home,
+               "process": process, "log": log}
+    finally:
+        stop_process_group(process)
+
+
+def stop_process_group(process: subprocess.Popen, grace_s: float = 30) -> None:
+    """TERM the server's whole process group, wait until every member is gone, KILL stragglers."""
+    os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace_s
+    while time.monotonic() < deadline:
+        process.poll()
+        try:
+            os.killpg(process.pid, 0)  # raises once no process of the group is left
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_run_triggered_over_rest_succeeds_and_writes_the_warehouse(airflow_server, tmp_path) -> None:
+    base, headers = airflow_server["base_url"], airflow_server["headers"]
+    process, log = airflow_server["process"], airflow_server["log"]
+    dag_url = f"{base}/api/v2/dags/newswire_etl"
+    wait_for(lambda: requests.get(dag_url, headers=headers, timeout=5).status_code == 200,
+             START_TIMEOUT_S, "the DAG to be parsed", process, log)
+    assert requests.patch(dag_url, headers=headers, json={"is_paused": False}, timeout=10).ok
+
+    warehouse = tmp_path / "newswire.duckdb"
+    created = requests.post(
+        f"{dag_url}/dagRuns", headers=headers, timeout=10,
+        json={"logical_date": None, "conf": {"warehouse_path": str(warehouse)}},
+    )
+    assert created.ok, created.text
+    run_url = f"{dag_url}/dagRuns/{created.json()['dag_run_id']}"
+
+    state = wait_for(
+        lambda: (s := requests.get(run_url, headers=headers, timeout=5).json()["state"]) in {"success", "failed"} and s,
+        RUN_TIMEOUT_S, "the DAG run to finish", process, log,
+    )
+    tasks = requests.get(f"{run_url}/taskInstances", headers=headers, timeout=10).json()["task_instances"]
+    assert state == "success", {t["task_id"]: t["state"] for t in tasks}
+    assert {t["task_id"]: t["state"] for t in tasks} == {
+        t: "success" for t in ["extract", "tag", "validate_raw", "dbt_build", "validate_marts", "report"]
+    }
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    dates = [r[0] for r in con.execute("select published_date from marts.dim_articles order by 1").fetchall()]
+    mentions = con.execute("select count(*) from marts.fct_mentions").fetchall()[0][0]
+    con.close()
+    assert dates == [date(2025, 10, 16), date(2025, 10, 17)]
+    assert mentions > 50

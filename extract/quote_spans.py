@@ -1,0 +1,94 @@
+"""Where direct quotations are in an article's text: the spans between quotation marks.
+
+Handles curly (“…”) and straight ("…") double quotes, and the newspaper convention for
+a quotation that runs over several paragraphs: the paragraph ends without a closing
+mark and the next one opens with a new mark. Single quotes inside a quotation are
+nested quotes (or apostrophes) and do not end it. A quotation whose closing mark is
+missing ends at its paragraph's end, so one stray mark cannot swallow the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: offsets include the marks; ``inner`` offsets exclude them."""
+
+    start: int
+    end: int
+    first_paragraph: int
+    last_paragraph: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each paragraph (a run of non-blank lines) starts."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\n\s*", text) if m.end() < len(text))
+    return sorted(set(starts))
+
+
+def paragraph_index(starts: list[int], position: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= position:
+            index = i
+    return index
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,!?;:)]")
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All direct quotation spans in the text, in order."""
+    starts = paragraph_starts(text)
+    quotes: list[QuoteSpan] = []
+    open_at: int | None = None
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if open_at is None:
+            if char == OPENING or (char == STRAIGHT and _is_opening_straight(text, i)):
+                open_at = i
+        elif char == CLOSING or (char == STRAIGHT and not _is_opening_straight(text, i)):
+            quotes.append(_span(starts, open_at, i + 1))
+            open_at = None
+        elif char == "\n":
+            rest = text[i:]
+            continuation = re.match(r"\n\s*[“\"]", rest)
+            if continuation:  # the quotation goes on in the next paragraph
+                i += continuation.end()
+                continue
+            quotes.append(_span(starts, open_at, i))  # unterminated: close at the paragraph end
+            open_at = None
+        i += 1
+    if open_at is not None:
+        quotes.append(_span(starts, open_at, len(text)))
+    return quotes
+
+
+def _span(starts: list[int], start: int, end: int) -> QuoteSpan:
+    return QuoteSpan(start, end, paragraph_index(starts, start), paragraph_index(starts, max(start, end - 1)))
+
+
+def containing(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
+    """The quotation a span lies inside, if any."""
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end:
+            return quote
+    return None

@@ -1,0 +1,148 @@
+"""Resolving every temporal expression of one parsed article.
+
+Order matters: expressions outside quotations are resolved first, against the
+publication date, in text order (so "a day before" can use the last date mentioned);
+their day-level dates then date the quotations' attributions, and only then are the
+expressions inside quotations resolved, against their utterance dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from extract.quote_spans import QuoteSpan, containing, find_quotes
+from extract.temporal import grammar
+from extract.temporal.anchors import utterance_dates
+from extract.temporal.grammar import Context, Resolution
+from extract.temporal.tense import clause_direction
+
+SPACY_TEMPORAL_LABELS = {"DATE": "DATE", "TIME": "TIME"}
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    """One row of raw.temporal_expressions."""
+
+    start_char: int
+    end_char: int
+    text: str
+    sentence_index: int
+    timex_type: str
+    value: str | None
+    start_date: date | None
+    end_date: date | None
+    granularity: str | None
+    anchor_kind: str | None  # publication, utterance, expression, or None for absolute dates
+    anchor_date: date | None
+    direction: str
+    resolution_rule: str
+    in_quote: bool
+    unresolved_reason: str | None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    found: grammar.Found | None  # None: a spaCy entity no rule covers
+    label: str
+
+
+def candidates(doc: Doc) -> list[_Candidate]:
+    """Grammar matches, plus spaCy DATE/TIME entities that no grammar match overlaps."""
+    found = [_Candidate(f.start, f.end, f, "") for f in grammar.find(doc.text)]
+    for ent in doc.ents:
+        if ent.label_ in SPACY_TEMPORAL_LABELS and all(
+            ent.end_char <= c.start or ent.start_char >= c.end for c in found
+        ):
+            found.append(_Candidate(ent.start_char, ent.end_char, None, ent.label_))
+    return sorted(found, key=lambda c: c.start)
+
+
+def resolve_document(doc: Doc, published: date) -> list[TemporalExpression]:
+    """Every temporal expression of the document, resolved or with the reason it is not."""
+    quotes = find_quotes(doc.text)
+    sentence_of = {sent.start_char: i for i, sent in enumerate(doc.sents)}
+    items = [(c, containing(quotes, c.start, c.end)) for c in candidates(doc)]
+    results: dict[int, TemporalExpression] = {}
+    last_day: date | None = None
+
+    for candidate, quote in items:
+        if quote is None:
+            expression = _resolve(doc, candidate, published, "publication", last_day, False, sentence_of)
+            results[candidate.start] = expression
+            last_day = _day_of(expression) or last_day
+
+    dated = [
+        (e.start_char, e.end_char, e.start_date)
+        for e in results.values()
+        if e.granularity == "day" and e.start_date is not None and e.anchor_kind != "expression"
+    ]
+    spoken = utterance_dates(doc.text, quotes, dated)
+    for candidate, quote in items:
+        if quote is not None:
+            anchor, kind = (spoken[quote], "utterance") if quote in spoken else (published, "publication")
+            results[candidate.start] = _resolve(doc, candidate, anchor, kind, anchor, True, sentence_of)
+    return [results[start] for start in sorted(results)]
+
+
+def _day_of(expression: TemporalExpression) -> date | None:
+    if expression.granularity == "day" and expression.start_date == expression.end_date:
+        return expression.start_date
+    return None
+
+
+def _resolve(
+    doc: Doc,
+    candidate: _Candidate,
+    anchor: date,
+    anchor_kind: str,
+    reference: date | None,
+    in_quote: bool,
+    sentence_of: dict[int, int],
+) -> TemporalExpression:
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    direction = clause_direction(span) if span is not None else "unknown"
+    sentence_index = _sentence_index(span, sentence_of)
+    text = doc.text[candidate.start : candidate.end]
+    if candidate.found is None:
+        return TemporalExpression(
+            candidate.start, candidate.end, text, sentence_index, candidate.label, None, None, None, None,
+            None, None, direction, "spacy_ner", in_quote,
+            f"no normalisation rule for {text!r} (found by spaCy NER as {candidate.label})",
+        )
+    resolution = candidate.found.rule.resolve(candidate.found.match, Context(anchor, direction, reference))
+    if resolution is None:
+        resolution = Resolution("DATE", None, None, candidate.found.rule.name, reason=f"{text!r} is not a valid date")
+    kind, anchor_date = {
+        "anchor": (anchor_kind, anchor),
+        "reference": ("expression", reference),
+        "none": (None, None),
+    }[resolution.anchored_on]
+    calendar = resolution.calendar
+    return TemporalExpression(
+        start_char=candidate.start,
+        end_char=candidate.end,
+        text=text,
+        sentence_index=sentence_index,
+        timex_type=resolution.type,
+        value=resolution.value,
+        start_date=calendar.start if calendar else None,
+        end_date=calendar.end if calendar else None,
+        granularity=calendar.granularity if calendar else None,
+        anchor_kind=kind,
+        anchor_date=anchor_date,
+        direction=direction,
+        resolution_rule=resolution.rule,
+        in_quote=in_quote,
+        unresolved_reason=resolution.reason if calendar is None else None,
+    )
+
+
+def _sentence_index(span: Span | None, sentence_of: dict[int, int]) -> int:
+    if span is None:
+        return -1
+    return sentence_of.get(span.sent.start_char, -1)

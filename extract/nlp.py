@@ -9,12 +9,23 @@ one ``nlp(text)`` call per article.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extract.temporal.resolver import resolve_document
+
+TAGGER_VERSION = "2"
+"""Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
+
+
+def tagger_signature(model_name: str) -> str:
+    """What raw.tagged_articles records: the model and the version of our own extraction code."""
+    return f"{model_name}+newswire{TAGGER_VERSION}"
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -28,6 +39,7 @@ class TaggedArticle:
     article_id: str
     sentences: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
+    temporal_expressions: list[dict] = field(default_factory=list)
 
 
 @lru_cache(maxsize=2)
@@ -45,19 +57,19 @@ def load_pipeline(model_name: str) -> Language:
 
 def tag_documents(
     nlp: Language,
-    articles: Iterable[tuple[str, str]],
+    articles: Iterable[tuple[str, str, date]],
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[TaggedArticle]:
-    """Run the pipeline over (article_id, text) pairs, yielding rows per article in input order."""
-    pairs = ((text, article_id) for article_id, text in articles)
-    docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, article_id in docs:
-        yield rows_for(doc, article_id)
+    """Run the pipeline over (article_id, text, published_date), yielding rows per article in input order."""
+    triples = ((text, (article_id, published)) for article_id, text, published in articles)
+    docs = nlp.pipe(triples, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (article_id, published) in docs:
+        yield rows_for(doc, article_id, published)
 
 
-def rows_for(doc: Doc, article_id: str) -> TaggedArticle:
-    """Sentences and entity mentions of one document, with character offsets into its text."""
+def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
+    """Sentences, entity mentions and temporal expressions of one document, offsets into its text."""
     tagged = TaggedArticle(article_id)
     sentence_index_by_start: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -82,4 +94,6 @@ def rows_for(doc: Doc, article_id: str) -> TaggedArticle:
                 "entity_label": ent.label_,
             }
         )
+    for expression in resolve_document(doc, published):
+        tagged.temporal_expressions.append({"article_id": article_id, **asdict(expression)})
     return tagged

@@ -19,6 +19,11 @@ log = logging.getLogger(__name__)
 
 SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "sentence_text"]
 MENTION_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "surface_text", "entity_label"]
+TEMPORAL_COLUMNS = [
+    "article_id", "sentence_index", "start_char", "end_char", "text", "timex_type", "value", "start_date",
+    "end_date", "granularity", "anchor_kind", "anchor_date", "direction", "resolution_rule", "in_quote",
+    "unresolved_reason",
+]
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class TagReport:
     articles_tagged: int
     sentences: int
     mentions: int
+    temporal_expressions: int
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -80,13 +86,14 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
     run resumes where it stopped.
     """
     model = nlp.load_pipeline(settings.spacy_model)
-    tagged = sentences = mentions = 0
+    signature = nlp.tagger_signature(settings.spacy_model)
+    tagged = sentences = mentions = timexes = 0
     done: set[str] = set()
     with warehouse.connect(settings.warehouse_path) as con:
-        while batch := warehouse.untagged_articles(con, settings.spacy_model, chunk_size):
-            if done.intersection(article_id for article_id, _ in batch):
+        while batch := warehouse.untagged_articles(con, signature, chunk_size):
+            if done.intersection(article_id for article_id, _, _ in batch):
                 raise RuntimeError("tagged articles were not recorded in raw.tagged_articles")
-            done.update(article_id for article_id, _ in batch)
+            done.update(article_id for article_id, _, _ in batch)
             results = list(
                 nlp.tag_documents(
                     model, batch, batch_size=settings.spacy_batch_size, n_process=settings.spacy_processes
@@ -96,12 +103,19 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
                 [row for r in results for row in r.sentences], columns=SENTENCE_COLUMNS
             )
             mention_rows = pd.DataFrame([row for r in results for row in r.mentions], columns=MENTION_COLUMNS)
+            temporal_rows = pd.DataFrame(
+                [row for r in results for row in r.temporal_expressions], columns=TEMPORAL_COLUMNS
+            )
             warehouse.replace_nlp_output(
-                con, [r.article_id for r in results], settings.spacy_model, sentence_rows, mention_rows
+                con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows
             )
             tagged += len(results)
             sentences += len(sentence_rows)
             mentions += len(mention_rows)
-            log.info("tag: %d articles tagged so far (%d mentions)", tagged, mentions)
-    log.info("tag: %d articles, %d sentences, %d mentions with %s", tagged, sentences, mentions, settings.spacy_model)
-    return TagReport(tagged, sentences, mentions)
+            timexes += len(temporal_rows)
+            log.info("tag: %d articles tagged so far (%d mentions, %d time expressions)", tagged, mentions, timexes)
+    log.info(
+        "tag: %d articles, %d sentences, %d mentions, %d time expressions with %s",
+        tagged, sentences, mentions, timexes, signature,
+    )
+    return TagReport(tagged, sentences, mentions, timexes)

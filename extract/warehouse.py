@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -59,6 +60,25 @@ create table if not exists raw.entity_mentions (
     entity_label    varchar not null
 );
 
+create table if not exists raw.temporal_expressions (
+    article_id        varchar not null,
+    sentence_index    integer not null,
+    start_char        integer not null,
+    end_char          integer not null,
+    expression_text   varchar not null,
+    timex_type        varchar not null,
+    timex_value       varchar,
+    start_date        date,
+    end_date          date,
+    granularity       varchar,
+    anchor_kind       varchar,
+    anchor_date       date,
+    tense_direction   varchar not null,
+    resolution_rule   varchar not null,
+    in_quote          boolean not null,
+    unresolved_reason varchar
+);
+
 create table if not exists raw.tagged_articles (
     article_id      varchar primary key,
     spacy_model     varchar not null,
@@ -66,7 +86,7 @@ create table if not exists raw.tagged_articles (
 );
 """
 
-NLP_TABLES = ("raw.sentences", "raw.entity_mentions", "raw.tagged_articles")
+NLP_TABLES = ("raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.tagged_articles")
 
 
 @contextmanager
@@ -141,12 +161,12 @@ def load_rejections(con: duckdb.DuckDBPyConnection, rejections: Sequence[Rejecti
 
 
 def untagged_articles(
-    con: duckdb.DuckDBPyConnection, spacy_model: str, limit: int
-) -> list[tuple[str, str]]:
-    """(article_id, text) of articles not yet tagged by this model, oldest first."""
+    con: duckdb.DuckDBPyConnection, signature: str, limit: int
+) -> list[tuple[str, str, date]]:
+    """(article_id, text, published_date) of articles not yet tagged with this tagger signature."""
     return con.execute(
         """
-        select a.article_id, a.article_text
+        select a.article_id, a.article_text, a.published_date
         from raw.articles a
         left join raw.tagged_articles t
           on t.article_id = a.article_id and t.spacy_model = ?
@@ -154,16 +174,17 @@ def untagged_articles(
         order by a.ingested_at, a.article_id
         limit ?
         """,
-        [spacy_model, limit],
+        [signature, limit],
     ).fetchall()
 
 
 def replace_nlp_output(
     con: duckdb.DuckDBPyConnection,
     article_ids: Sequence[str],
-    spacy_model: str,
+    signature: str,
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
+    temporal_expressions: pd.DataFrame,
 ) -> None:
     """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
     ids = pd.DataFrame({"article_id": list(article_ids)})
@@ -182,16 +203,22 @@ def replace_nlp_output(
             "insert into raw.entity_mentions select article_id, sentence_index, start_char, end_char,"
             " surface_text, entity_label from batch_mentions"
         )
+        con.register("batch_temporal", temporal_expressions)
+        con.execute(
+            "insert into raw.temporal_expressions select article_id, sentence_index, start_char, end_char,"
+            " text, timex_type, value, start_date, end_date, granularity, anchor_kind, anchor_date,"
+            " direction, resolution_rule, in_quote, unresolved_reason from batch_temporal"
+        )
         con.execute(
             "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
-            [spacy_model],
+            [signature],
         )
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
     finally:
-        for view in ("batch_ids", "batch_sentences", "batch_mentions"):
+        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal"):
             con.unregister(view)
 
 

@@ -1,0 +1,62 @@
+"""The resolver on small parsed texts: tense, quotes and utterance anchors, relations, leftovers.
+
+Uses the real spaCy model (the parse decides tense), on sentences written for each rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.nlp import load_pipeline
+from extract.config import DEFAULT_SPACY_MODEL
+from extract.temporal.resolver import resolve_document
+
+WEDNESDAY = date(2025, 10, 15)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def resolved(nlp, text: str, published: date = WEDNESDAY) -> dict[str, tuple]:
+    return {e.text: (e.value, e.anchor_kind, e.anchor_date) for e in resolve_document(nlp(text), published)}
+
+
+def test_tense_picks_the_weekday(nlp) -> None:
+    assert resolved(nlp, "The leaders met on Monday.")["Monday"][0] == "2025-10-13"
+    assert resolved(nlp, "The leaders will meet on Monday.")["Monday"][0] == "2025-10-20"
+    assert resolved(nlp, "The leaders are expected to meet Friday.")["Friday"][0] == "2025-10-17"
+
+
+def test_quote_resolves_against_the_utterance(nlp) -> None:
+    text = "“We will sign it tomorrow,” the minister said on Monday. Talks go on."
+    assert resolved(nlp, text)["tomorrow"] == ("2025-10-14", "utterance", date(2025, 10, 13))
+
+
+def test_quote_introduced_by_a_dated_attribution(nlp) -> None:
+    text = "The minister wrote on Monday: “Today is a good day.”"
+    assert resolved(nlp, text)["Today"][1:] == ("utterance", date(2025, 10, 13))
+
+
+def test_consecutive_quote_continues_the_utterance(nlp) -> None:
+    text = "“We are close,” she said on Monday. “We meet again tomorrow,” she added."
+    assert resolved(nlp, text)["tomorrow"][0] == "2025-10-14"
+
+
+def test_undated_quote_falls_back_to_publication(nlp) -> None:
+    assert resolved(nlp, "“We meet tomorrow,” she said.")["tomorrow"] == ("2025-10-16", "publication", WEDNESDAY)
+
+
+def test_relation_uses_the_last_date_mentioned(nlp) -> None:
+    text = "The call took place on Monday. It came a day before the summit."
+    assert resolved(nlp, text)["a day before"] == ("2025-10-14", "expression", date(2025, 10, 13))
+
+
+def test_spacy_only_expression_is_kept_with_a_reason(nlp) -> None:
+    expressions = resolve_document(nlp("Shops close for the Christmas holidays."), WEDNESDAY)
+    leftovers = [e for e in expressions if e.resolution_rule == "spacy_ner"]
+    assert leftovers and leftovers[0].value is None
+    assert leftovers[0].unresolved_reason.startswith("no normalisation rule for")

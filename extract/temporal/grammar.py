@@ -64,7 +64,7 @@ def _alternation(words) -> str:
 
 
 WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})"
-MONTH = rf"(?:{_alternation(MONTHS)})\.?"
+MONTH = rf"(?:{_alternation(m for m in MONTHS if len(m) > 4 or m == 'may')}|(?:{_alternation(m for m in MONTHS if len(m) <= 4 and m != 'may')})\.?)"
 SEASON = rf"(?:{_alternation(SEASONS)})"
 PART = rf"(?:{_alternation(PARTS_OF_DAY)})"
 NUMBER = rf"(?:\d+|{_alternation(NUMBER_WORDS)})(?:-(?:{_alternation(NUMBER_WORDS)}))?"
@@ -303,11 +303,14 @@ def year_number(m, ctx):
     return _date(v.year(int(m["year"])), "year", "none")
 
 
+YEAR_NEIGHBOURS = PRECEDING_DATE_WORDS | set(MONTHS) | set(SEASONS) | {"eve", "day", "year", "christmas", "easter"}
+
+
 def accept_year(m, text):
-    after = text[m.end() : m.end() + 12]
-    if re.match(r"\s*(?:%|percent|people|troops|[a-z]+s\b)", after):
+    """A four-digit number is a year after a date word ("in 2020", "Eve 1999") or before "'s"."""
+    if re.match(r"\s*(?:%|percent)", text[m.end() : m.end() + 10]):
         return False
-    return _word_before(text, m.start()) in PRECEDING_DATE_WORDS or text[m.end() : m.end() + 2] in {"'s", "’s"}
+    return _word_before(text, m.start()) in YEAR_NEIGHBOURS or text[m.end() : m.end() + 2] in {"'s", "’s"}
 
 
 def decade_number(m, ctx):
@@ -438,8 +441,11 @@ def frequency(m, ctx):
 
 
 def clock_time(m, ctx):
-    hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    minute = int(m["min"] or 0)
+    if m["named"]:
+        hour, minute = (12, 0) if m["named"].lower() == "noon" else (0, 0)
+    else:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        minute = int(m["min"] or 0)
     value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
     return Resolution("TIME", value, v.Calendar(value, ctx.anchor, ctx.anchor, "day"), "clock_time")
 
@@ -466,7 +472,7 @@ RULES: list[Rule] = [
     _rule("part_of_relative_unit", r"(?P<edge>earlier|later)\s+(?P<which>this|last|next)\s+(?P<unit>week|month|year)", part_of_relative_unit),
     _rule("year", rf"(?P<year>{YEAR})", year_number, accept_year),
     _rule("decade", r"the\s+(?:(?P<decade>1[89]\d0|20\d0)s|['’](?P<short>\d)0s)", lambda m, c: decade_number_short(m, c)),
-    _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|Q[1-4])\s+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})", lambda m, c: quarter_match(m, c)),
+    _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|Q[1-4])[\s-]+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})", lambda m, c: quarter_match(m, c)),
     _rule("offset_from_anchor", rf"(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)", offset_from_anchor),
     _rule("offset_from_reference", rf"(?P<n>{NUMBER}|the)\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|later)", offset_from_reference),
     _rule("anchored_duration", rf"the\s+(?P<which>next|coming|following|past|last|previous|first)\s+(?:(?P<n>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT})", anchored_duration),
@@ -475,7 +481,10 @@ RULES: list[Rule] = [
     _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>{UNIT})", ordinal_period),
     _rule("duration", rf"(?:(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})", duration, accept_duration),
     _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
-    _rule("clock_time", r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)", clock_time),
+    _rule("clock_time", r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<named>noon|midnight)", clock_time),
+    _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>week|month|year)", lambda m, c: edge_of_unit(m, c)),
+    _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", lambda m, c: nth_weekday(m, c)),
+    _rule("holiday", rf"(?P<name>New\s+Year['’]s\s+(?:Eve|Day)|Christmas(?:\s+(?:Eve|Day))?|Independence\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR}))?", lambda m, c: holiday(m, c)),
 ]
 
 
@@ -508,3 +517,44 @@ def find(text: str) -> list[Found]:
         if all(found.end <= t.start or found.start >= t.end for t in taken):
             taken.append(found)
     return sorted(taken, key=lambda f: f.start)
+
+
+EDGE_FRACTION = {"start": (0.0, 1 / 3), "beginning": (0.0, 1 / 3), "middle": (1 / 3, 2 / 3), "end": (2 / 3, 1.0)}
+
+
+def edge_of_unit(m, ctx):
+    """'the end of the year': the unit's value, its interval narrowed to the last third."""
+    letter, _, _ = unit_code(m["unit"])
+    shift_by = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
+    whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
+    days = (whole.end - whole.start).days + 1
+    low, high = EDGE_FRACTION[m["edge"].lower()]
+    start = whole.start + timedelta(days=int(days * low))
+    end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
+    return _date(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_unit")
+
+
+def nth_weekday(m, ctx):
+    """'the first Monday of May'."""
+    month_no = month_number(m["month"])
+    year_no = int(m["year"]) if m["year"] else month_year(ctx.anchor, month_no, ctx.direction)
+    target = WEEKDAYS[m["weekday"].lower()]
+    days = [date(year_no, month_no, d) for d in range(1, v.month(year_no, month_no).end.day + 1)]
+    matching = [d for d in days if d.weekday() == target]
+    nth = m["nth"].lower()
+    chosen = matching[-1] if nth == "last" else matching[ORDINALS[nth] - 1]
+    return _date(v.day(chosen), "nth_weekday_of_month", "none" if m["year"] else "anchor")
+
+
+FIXED_HOLIDAYS = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "independence day": (7, 4), "halloween": (10, 31),
+}
+
+
+def holiday(m, ctx):
+    name = " ".join(m["name"].lower().replace("’", "'").split())
+    month_no, day_no = FIXED_HOLIDAYS[name]
+    if m["year"]:
+        return _date(v.day(date(int(m["year"]), month_no, day_no)), "holiday", "none")
+    return _date(v.day(day_in_year(ctx.anchor, month_no, day_no, ctx.direction)), "holiday")

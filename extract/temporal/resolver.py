@@ -114,9 +114,12 @@ def _resolve(
             None, None, direction, "spacy_ner", in_quote,
             f"no normalisation rule for {text!r} (found by spaCy NER as {candidate.label})",
         )
-    resolution = candidate.found.rule.resolve(candidate.found.match, Context(anchor, direction, reference))
+    try:
+        resolution = candidate.found.rule.resolve(candidate.found.match, Context(anchor, direction, reference))
+    except (ValueError, KeyError, IndexError, OverflowError) as err:  # one odd expression must not stop the batch
+        resolution = Resolution("DATE", None, None, candidate.found.rule.name, "none", f"resolver error: {err}")
     if resolution is None:
-        resolution = Resolution("DATE", None, None, candidate.found.rule.name, reason=f"{text!r} is not a valid date")
+        resolution = Resolution("DATE", None, None, candidate.found.rule.name, "none", f"{text!r} is not a valid date")
     kind, anchor_date = {
         "anchor": (anchor_kind, anchor),
         "reference": ("expression", reference),

@@ -56,7 +56,13 @@ def test_relation_uses_the_last_date_mentioned(nlp) -> None:
 
 
 def test_spacy_only_expression_is_kept_with_a_reason(nlp) -> None:
-    expressions = resolve_document(nlp("Shops close for the Christmas holidays."), WEDNESDAY)
+    expressions = resolve_document(nlp("The 2024-25 season was long."), WEDNESDAY)
     leftovers = [e for e in expressions if e.resolution_rule == "spacy_ner"]
     assert leftovers and leftovers[0].value is None
     assert leftovers[0].unresolved_reason.startswith("no normalisation rule for")
+
+
+def test_invalid_date_keeps_a_row_with_its_reason(nlp) -> None:
+    [expression] = resolve_document(nlp("He was born on 29 February 2023."), WEDNESDAY)
+    assert (expression.text, expression.value, expression.start_date) == ("29 February 2023", None, None)
+    assert expression.unresolved_reason == "'29 February 2023' is not a valid date"

@@ -60,6 +60,12 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("Prices doubled in the 1990s.", [("the 1990s", "decade")]),
         ("They meet every Friday.", [("every Friday", "frequency")]),
         ("The vote is at 3 p.m.", [("3 p.m.", "clock_time")]),
+        ("Sales fell in mid-October.", [("mid-October", "month_by_tense")]),
+        ("In 2020 troops withdrew.", [("2020", "year")]),
+        ("It closes by the end of the year.", [("the end of the year", "edge_of_unit")]),
+        ("They march on the first Monday of May.", [("the first Monday of May", "nth_weekday_of_month")]),
+        ("Nothing happened on New Year's Eve 1999.", [("New Year's Eve 1999", "holiday")]),
+        ("It reported fourth-quarter earnings.", [("fourth-quarter", "quarter")]),
     ],
 )
 def test_grammar_spans(text: str, expected: list[tuple[str, str]]) -> None:
@@ -82,6 +88,12 @@ def test_relative_values() -> None:
     assert resolve("the second quarter", thursday).value == "2025-Q2"
     later = resolve("later this month", thursday).calendar
     assert (later.value, later.start, later.end) == ("2025-10", thursday, date(2025, 10, 31))
+
+
+def test_edges_narrow_the_interval() -> None:
+    end_of_year = resolve("the end of the year", date(2025, 10, 16)).calendar
+    assert (end_of_year.value, end_of_year.start, end_of_year.end) == ("2025", date(2025, 9, 1), date(2025, 12, 31))
+    assert resolve("the first Monday of May 2024", date(2025, 10, 16)).value == "2024-05-06"
 
 
 def test_invalid_calendar_date_is_not_resolved() -> None:

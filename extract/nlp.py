@@ -17,9 +17,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.temporal.resolver import resolve_document
+from extract.quotes import Quote
+from extract.temporal.resolver import resolve_document_and_quotes
 
-TAGGER_VERSION = "2"
+TAGGER_VERSION = "3"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -40,6 +41,7 @@ class TaggedArticle:
     sentences: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     temporal_expressions: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
 
 
 @lru_cache(maxsize=2)
@@ -69,7 +71,7 @@ def tag_documents(
 
 
 def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
-    """Sentences, entity mentions and temporal expressions of one document, offsets into its text."""
+    """Sentences, entity mentions, temporal expressions and quotes of one document, offsets into its text."""
     tagged = TaggedArticle(article_id)
     sentence_index_by_start: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -94,6 +96,33 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
                 "entity_label": ent.label_,
             }
         )
-    for expression in resolve_document(doc, published):
+    expressions, quotes = resolve_document_and_quotes(doc, published)
+    for expression in expressions:
         tagged.temporal_expressions.append({"article_id": article_id, **asdict(expression)})
+    for quote in quotes:
+        tagged.quotes.append(quote_row(article_id, quote))
     return tagged
+
+
+def quote_row(article_id: str, quote: Quote) -> dict:
+    """A raw.quotes row; ids follow the mention_id form ``article_id:start-end``."""
+    speaker = quote.speaker
+    mention = speaker.mention if speaker is not None else None
+    return {
+        "article_id": article_id,
+        "quote_id": f"{article_id}:{quote.start_char}-{quote.end_char}",
+        "kind": quote.kind,
+        "quote_text": quote.quote_text,
+        "start_char": quote.start_char,
+        "end_char": quote.end_char,
+        "speaker_text": speaker.text if speaker else None,
+        "speaker_start": speaker.start if speaker else None,
+        "speaker_end": speaker.end if speaker else None,
+        "speaker_kind": speaker.kind if speaker else None,
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_mention_id": f"{article_id}:{mention[0]}-{mention[1]}" if mention else None,
+        "verb_lemma": quote.verb_lemma,
+        "verb_start": quote.verb_start,
+        "medium": quote.medium,
+        "utterance_date": quote.utterance_date,
+    }

@@ -24,6 +24,7 @@ TEMPORAL_COLUMNS = [
     "end_date", "granularity", "anchor_kind", "anchor_date", "direction", "resolution_rule", "in_quote",
     "unresolved_reason",
 ]
+QUOTE_COLUMNS = [c.strip() for c in warehouse.QUOTE_COLUMNS.split(",")]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class TagReport:
     sentences: int
     mentions: int
     temporal_expressions: int
+    quotes: int
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -87,7 +89,7 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
     """
     model = nlp.load_pipeline(settings.spacy_model)
     signature = nlp.tagger_signature(settings.spacy_model)
-    tagged = sentences = mentions = timexes = 0
+    tagged = sentences = mentions = timexes = quotes = 0
     done: set[str] = set()
     with warehouse.connect(settings.warehouse_path) as con:
         while batch := warehouse.untagged_articles(con, signature, chunk_size):
@@ -106,16 +108,19 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
             temporal_rows = pd.DataFrame(
                 [row for r in results for row in r.temporal_expressions], columns=TEMPORAL_COLUMNS
             )
+            quote_rows = pd.DataFrame([row for r in results for row in r.quotes], columns=QUOTE_COLUMNS)
             warehouse.replace_nlp_output(
-                con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows
+                con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows,
+                quote_rows,
             )
             tagged += len(results)
             sentences += len(sentence_rows)
             mentions += len(mention_rows)
             timexes += len(temporal_rows)
+            quotes += len(quote_rows)
             log.info("tag: %d articles tagged so far (%d mentions, %d time expressions)", tagged, mentions, timexes)
     log.info(
-        "tag: %d articles, %d sentences, %d mentions, %d time expressions with %s",
-        tagged, sentences, mentions, timexes, signature,
+        "tag: %d articles, %d sentences, %d mentions, %d time expressions, %d quotes with %s",
+        tagged, sentences, mentions, timexes, quotes, signature,
     )
-    return TagReport(tagged, sentences, mentions, timexes)
+    return TagReport(tagged, sentences, mentions, timexes, quotes)

@@ -12,6 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "messrs", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "prof", "rev", "u.s", "u.k", "u.n", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "corp", "co", "ltd",
+}
+SENTENCE_END = re.compile(r"[.!?]['’”\"]?(?=\s|$)|\n")
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
@@ -92,3 +98,29 @@ def containing(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | Non
         if quote.start <= start and end <= quote.end:
             return quote
     return None
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    return bool(word) and word.group(1).lower().rstrip(".") in ABBREVIATIONS
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Offset just past the end of the sentence running at position (abbreviations do not end it)."""
+    for match in SENTENCE_END.finditer(text, position):
+        if not _is_abbreviation(text, match.start()):
+            return match.end()
+    return len(text)
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Offset where the sentence holding position starts."""
+    start = 0
+    for match in SENTENCE_END.finditer(text, 0, position):
+        if not _is_abbreviation(text, match.start()):
+            start = match.end()
+    while start < position and text[start].isspace():
+        start += 1
+    return start

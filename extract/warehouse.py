@@ -79,6 +79,25 @@ create table if not exists raw.temporal_expressions (
     unresolved_reason varchar
 );
 
+create table if not exists raw.quotes (
+    article_id         varchar not null,
+    quote_id           varchar not null,
+    kind               varchar not null,
+    quote_text         varchar not null,
+    start_char         integer not null,
+    end_char           integer not null,
+    speaker_text       varchar,
+    speaker_start      integer,
+    speaker_end        integer,
+    speaker_kind       varchar,
+    speaker_name       varchar,
+    speaker_mention_id varchar,
+    verb_lemma         varchar,
+    verb_start         integer,
+    medium             varchar,
+    utterance_date     date
+);
+
 create table if not exists raw.tagged_articles (
     article_id      varchar primary key,
     spacy_model     varchar not null,
@@ -86,7 +105,13 @@ create table if not exists raw.tagged_articles (
 );
 """
 
-NLP_TABLES = ("raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.tagged_articles")
+QUOTE_COLUMNS = (
+    "article_id, quote_id, kind, quote_text, start_char, end_char, speaker_text, speaker_start, speaker_end,"
+    " speaker_kind, speaker_name, speaker_mention_id, verb_lemma, verb_start, medium, utterance_date"
+)
+NLP_TABLES = (
+    "raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.quotes", "raw.tagged_articles",
+)
 
 
 @contextmanager
@@ -185,6 +210,7 @@ def replace_nlp_output(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
     temporal_expressions: pd.DataFrame,
+    quotes: pd.DataFrame,
 ) -> None:
     """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
     ids = pd.DataFrame({"article_id": list(article_ids)})
@@ -209,6 +235,8 @@ def replace_nlp_output(
             " text, timex_type, value, start_date, end_date, granularity, anchor_kind, anchor_date,"
             " direction, resolution_rule, in_quote, unresolved_reason from batch_temporal"
         )
+        con.register("batch_quotes", quotes)
+        con.execute(f"insert into raw.quotes select {QUOTE_COLUMNS} from batch_quotes")
         con.execute(
             "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
             [signature],
@@ -218,7 +246,7 @@ def replace_nlp_output(
         con.execute("rollback")
         raise
     finally:
-        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal"):
+        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes"):
             con.unregister(view)
 
 

@@ -8,14 +8,15 @@ expressions inside quotations resolved, against their utterance dates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from extract.quote_spans import QuoteSpan, containing, find_quotes
+from extract.quote_spans import containing, find_quotes
+from extract.quotes import Quote, extract_quotes
 from extract.temporal import grammar
-from extract.temporal.anchors import utterance_dates
 from extract.temporal.grammar import Context, Resolution
 from extract.temporal.tense import clause_direction
 
@@ -64,29 +65,44 @@ def candidates(doc: Doc) -> list[_Candidate]:
 
 def resolve_document(doc: Doc, published: date) -> list[TemporalExpression]:
     """Every temporal expression of the document, resolved or with the reason it is not."""
-    quotes = find_quotes(doc.text)
+    return resolve_document_and_quotes(doc, published)[0]
+
+
+def resolve_document_and_quotes(doc: Doc, published: date) -> tuple[list[TemporalExpression], list[Quote]]:
+    """Temporal expressions and quotations of one document, resolved together.
+
+    Expressions outside quotations come first, against the publication date; their
+    day-level dates date the quotations' attributions (``extract.quotes``); the
+    expressions inside quotations are then resolved against those utterance dates.
+    """
+    quote_spans = find_quotes(doc.text)
     sentence_of = {sent.start_char: i for i, sent in enumerate(doc.sents)}
-    items = [(c, containing(quotes, c.start, c.end)) for c in candidates(doc)]
+    items = [(c, containing(quote_spans, c.start, c.end)) for c in candidates(doc)]
     results: dict[int, TemporalExpression] = {}
     last_day: date | None = None
-
     for candidate, quote in items:
         if quote is None:
             expression = _resolve(doc, candidate, published, "publication", last_day, False, sentence_of)
             results[candidate.start] = expression
             last_day = _day_of(expression) or last_day
 
-    dated = [
-        (e.start_char, e.end_char, e.start_date)
-        for e in results.values()
-        if e.granularity == "day" and e.start_date is not None and e.anchor_kind != "expression"
-    ]
-    spoken = utterance_dates(doc.text, quotes, dated)
+    dated = dated_days(results.values())
+    quotes, spoken = extract_quotes(doc, quote_spans, dated)
     for candidate, quote in items:
         if quote is not None:
             anchor, kind = (spoken[quote], "utterance") if quote in spoken else (published, "publication")
             results[candidate.start] = _resolve(doc, candidate, anchor, kind, anchor, True, sentence_of)
-    return [results[start] for start in sorted(results)]
+    return [results[start] for start in sorted(results)], quotes
+
+
+def dated_days(expressions: Iterable[TemporalExpression]) -> list[tuple[int, int, date]]:
+    """(start, end, day) of expressions that name one day on their own (not via another expression)."""
+    return [
+        (e.start_char, e.end_char, e.start_date)
+        for e in expressions
+        if e.granularity == "day" and e.start_date is not None and e.start_date == e.end_date
+        and e.anchor_kind != "expression"
+    ]
 
 
 def _day_of(expression: TemporalExpression) -> date | None:

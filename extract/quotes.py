@@ -1,0 +1,257 @@
+"""Quotations: who said what, with which verb, in which words, and when.
+
+The approach follows textacy's direct-quotation extraction, built on spaCy's parse:
+
+1. **Direct and partial quotes** are the spans between quotation marks
+   (``quote_spans.find_quotes``: curly or straight, over several paragraphs, with nested
+   single quotes and bracketed insertions such as "[Putin]" kept as written). A
+   multi-paragraph quotation yields one row per paragraph, sharing its attribution.
+2. **Attribution** is a reporting verb (say, add, post, write, announce, warn, tell, ...)
+   outside the quote, looked for in this order: right after the closing mark in the same
+   sentence (“…,” Trump posted Thursday), in an introducing clause ending in ":" or ","
+   (Trump said: “…”), or earlier in the same sentence, which makes the quote *partial*
+   (Putin has warned that supplying Tomahawks “would signal …”). A quote with no
+   attribution of its own continues the quote before it (“…,” he added. “…”).
+3. **Indirect speech** is a reporting verb outside quotes whose clausal complement
+   (spaCy ``ccomp``) is the reported content: "Trump said he would meet Putin".
+4. **Speaker**: the verb's subject, resolved within the article by ``speakers.py``
+   (name, pronoun, descriptor or unnamed source); **medium** from the attribution's
+   words (Truth Social, X, social media, reporters, a phone call, a statement, ...).
+5. **Utterance date**: for quotes, the date ``temporal.anchors`` found in the
+   attribution (the same date relative times inside the quote were resolved against);
+   for indirect speech, a day-level date attached to the reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.quote_spans import QuoteSpan, sentence_start
+from extract.speakers import Speaker, SpeakerResolver
+from extract.temporal.anchors import attribution_windows, own_utterance_date
+
+REPORTING_VERBS = {
+    "say", "add", "post", "write", "announce", "warn", "tell", "state", "claim", "argue", "insist",
+    "note", "explain", "declare", "suggest", "report", "confirm", "deny", "acknowledge", "admit",
+    "predict", "promise", "vow", "pledge", "threaten", "urge", "reply", "respond", "tweet",
+    "continue", "stress", "emphasise", "emphasize", "caution", "contend", "maintain", "assert",
+    "recall", "conclude", "comment", "remark", "ask", "answer", "complain", "boast", "allege",
+}
+INDIRECT_EXCLUDED = {"ask", "continue", "answer"}
+MEDIA = [
+    (re.compile(r"Truth Social"), "Truth Social"),
+    (re.compile(r"\bon X\b|\bX post\b"), "X"),
+    (re.compile(r"\b(?:Twitter|Facebook|Instagram|Telegram|TikTok|YouTube)\b"), None),
+    (re.compile(r"social media", re.I), "social media"),
+    (re.compile(r"\b(?:phone|telephone) call\b|\bon a call\b", re.I), "phone call"),
+    (re.compile(r"\breporters\b|\bnews conference\b|\bpress conference\b", re.I), "reporters"),
+    (re.compile(r"\binterview\b", re.I), "interview"),
+    (re.compile(r"\bstatement\b", re.I), "statement"),
+    (re.compile(r"\bspeech\b", re.I), "speech"),
+]
+SOCIAL_VERBS = {"post", "tweet"}
+MAX_GAP_TO_ATTRIBUTION = 80
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One row of raw.quotes."""
+
+    start_char: int
+    end_char: int
+    kind: str  # direct, partial, indirect
+    quote_text: str
+    speaker: Speaker | None
+    verb_lemma: str | None
+    verb_start: int | None
+    medium: str | None
+    utterance_date: date | None
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    verb: Token
+    kind: str
+    window: tuple[int, int]
+
+
+def reporting_verbs_in(doc: Doc, start: int, end: int, quoted: Sequence[QuoteSpan]) -> list[Token]:
+    """Reporting verbs whose token lies in [start, end) and outside every quotation."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [
+        t for t in span
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
+        and not any(q.start <= t.idx < q.end for q in quoted)
+    ]
+
+
+def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> _Attribution | None:
+    text = doc.text
+    after, *before = attribution_windows(text, quote)
+    verbs = reporting_verbs_in(doc, *after, quotes)
+    if verbs and verbs[0].idx - quote.end <= MAX_GAP_TO_ATTRIBUTION:
+        return _Attribution(verbs[0], "direct", after)
+    if before:
+        verbs = reporting_verbs_in(doc, *before[0], quotes)
+        if verbs:
+            return _Attribution(verbs[-1], "direct", before[0])
+    own_sentence = (sentence_start(text, quote.start), quote.start)
+    verbs = reporting_verbs_in(doc, *own_sentence, quotes)
+    if verbs:
+        return _Attribution(verbs[-1], "partial", own_sentence)
+    return None
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The speaker phrase: the verb's subject (or, for a conjoined verb, its head's)."""
+    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "that", "which"}:
+                doc = verb.doc
+                ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                left = min(child.left_edge.i, ent.start if ent is not None else child.i)
+                return doc[left : max(child.i, ent.end - 1 if ent is not None else child.i) + 1]
+    return None
+
+
+def medium_of(text: str, verb: Token | None) -> str | None:
+    for pattern, name in MEDIA:
+        found = pattern.search(text)
+        if found:
+            return name or found.group(0)
+    if verb is not None and verb.lemma_.lower() in SOCIAL_VERBS:
+        return "social media"
+    return None
+
+
+def pieces(text: str, quote: QuoteSpan) -> list[tuple[int, int]]:
+    """Inner spans of a quotation, one per paragraph, without the quotation marks."""
+    result = []
+    for match in re.finditer(r"[^\n]+", text[quote.start : quote.end]):
+        start, end = quote.start + match.start(), quote.start + match.end()
+        while start < end and text[start] in "“\" \t":
+            start += 1
+        while end > start and text[end - 1] in "”\" \t":
+            end -= 1
+        if start < end:
+            result.append((start, end))
+    return result
+
+
+def _attribution_clause(text: str, attribution: _Attribution) -> str:
+    verb_at = attribution.verb.idx
+    start = sentence_start(text, verb_at)
+    end = min(len(text), text.find("\n", verb_at) if text.find("\n", verb_at) >= 0 else len(text))
+    return text[start:end]
+
+
+def extract_quotes(
+    doc: Doc, quotes: Sequence[QuoteSpan], dated: Sequence[tuple[int, int, date]]
+) -> tuple[list[Quote], dict[QuoteSpan, date]]:
+    """Direct, partial and indirect quotes of one article in text order, and each quotation's utterance date.
+
+    ``dated`` holds the day-level dates resolved outside quotations. A quotation takes the
+    date of its own attribution; one without a date continues the utterance of the
+    quotation just before (same or next paragraph) when the speaker is the same person,
+    or when it has no attribution at all (“…,” he added. “…”).
+    """
+    text = doc.text
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in quotes])
+    found: list[Quote] = []
+    spoken: dict[QuoteSpan, date] = {}
+    used_verbs: set[int] = set()
+    previous: Quote | None = None
+    previous_span: QuoteSpan | None = None
+    for quote in quotes:
+        consecutive = previous is not None and previous_span is not None and (
+            quote.first_paragraph - previous_span.last_paragraph <= 1
+        )
+        attribution = find_attribution(doc, quote, quotes)
+        if attribution is not None:
+            used_verbs.add(attribution.verb.i)
+            phrase = subject_of(attribution.verb)
+            speaker = resolver.resolve(phrase, previous.speaker if previous else None) if phrase is not None else None
+            clause = _attribution_clause(text, attribution)
+            medium = medium_of(clause, attribution.verb)
+            if medium is None and "same post" in clause:
+                medium = next((q.medium for q in reversed(found) if q.medium), None)
+            kind, verb_lemma, verb_start = attribution.kind, attribution.verb.lemma_.lower(), attribution.verb.idx
+            same_speaker = consecutive and speaker is not None and (
+                speaker.kind == "pronoun"
+                or (speaker.name is not None and previous.speaker is not None and previous.speaker.name == speaker.name)
+            )
+            when = own_utterance_date(text, quote, dated) or (previous.utterance_date if same_speaker else None)
+        elif consecutive:
+            kind, speaker, verb_lemma, verb_start, medium = "direct", previous.speaker, previous.verb_lemma, previous.verb_start, previous.medium
+            when = previous.utterance_date
+        else:
+            kind, speaker, verb_lemma, verb_start, medium, when = "direct", None, None, None, None, None
+        if when is not None:
+            spoken[quote] = when
+        for start, end in pieces(text, quote):
+            row = Quote(start, end, kind, text[start:end], speaker, verb_lemma, verb_start, medium, when)
+            found.append(row)
+            previous = row
+        previous_span = quote
+    found.extend(indirect_quotes(doc, quotes, used_verbs, resolver, dated))
+    return sorted(found, key=lambda q: q.start_char), spoken
+
+
+def indirect_quotes(
+    doc: Doc,
+    quotes: Sequence[QuoteSpan],
+    used_verbs: set[int],
+    resolver: SpeakerResolver,
+    dated: Sequence[tuple[int, int, date]],
+) -> list[Quote]:
+    """Reported speech: a reporting verb outside quotes with a clausal complement and a subject."""
+    rows = []
+    for verb in reporting_verbs_in(doc, 0, len(doc.text), quotes):
+        if verb.i in used_verbs or verb.lemma_.lower() in INDIRECT_EXCLUDED:
+            continue
+        content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        phrase = subject_of(verb)
+        if content is None or phrase is None:
+            continue
+        left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
+        span = doc[left : content.right_edge.i + 1]
+        if any(q.start < span.end_char and span.start_char < q.end for q in quotes):
+            continue
+        speaker = resolver.resolve(phrase, None)
+        rows.append(
+            Quote(
+                span.start_char, span.end_char, "indirect", span.text, speaker, verb.lemma_.lower(), verb.idx,
+                medium_of(_words_around_verb(verb), verb), _date_attached_to(verb, content, dated),
+            )
+        )
+    return rows
+
+
+def _words_around_verb(verb: Token) -> str:
+    """The verb with its own modifiers ("said on Truth Social"), not the reported clause or side clauses."""
+    kept = [verb]
+    for child in verb.children:
+        if child.dep_ not in {"ccomp", "advcl", "conj", "punct", "cc", "parataxis"}:
+            kept.extend(child.subtree)
+    return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
+
+
+def _date_attached_to(verb: Token, content: Token, dated: Sequence[tuple[int, int, date]]) -> date | None:
+    """A day-level date modifying the reporting verb itself, not the reported content."""
+    inside_content = (content.left_edge.idx, content.right_edge.idx + len(content.right_edge))
+    for start, end, day in dated:
+        if inside_content[0] <= start < inside_content[1]:
+            continue
+        span = verb.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and (span.root.head == verb or span.root.head.head == verb):
+            return day
+    return None

@@ -1,0 +1,188 @@
+"""Who a speaker phrase refers to, within one article.
+
+A speaker is written as a name ("Trump", "Mr. Zelensky"), a pronoun ("he"), a
+descriptor ("the president", "the Ukrainian leader") or an unnamed source ("an aide").
+Names resolve to the fullest form of the same name in the article ("Donald Trump");
+pronouns to the speaker of the quotation just before or the last person named;
+descriptors to the person the article gave that title ("US President Donald Trump",
+"Ukrainian President Volodymyr Zelenskiy"), matching the nationality when the
+descriptor has one. Unnamed sources keep their description and no name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")
+POSSESSIVE = re.compile(r"[’']s$")
+PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
+TITLE_WORDS = {
+    "president", "leader", "minister", "secretary", "chancellor", "premier", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "governor", "ambassador", "chief", "king", "queen", "pope", "general",
+    "envoy", "official", "aide", "adviser", "advisor", "director", "chairman", "speaker", "mayor",
+}
+LEADER_TITLES = {"president", "premier", "chancellor", "king", "queen", "leader"}
+HOME_NATIONALITY = "us"
+NATIONALITY_ALIASES = {
+    "american": {"us", "u.s.", "american", "united states"},
+    "us": {"us", "u.s.", "american", "united states"},
+    "u.s.": {"us", "u.s.", "american", "united states"},
+    "russian": {"russian", "russia"},
+    "ukrainian": {"ukrainian", "ukraine"},
+    "british": {"british", "uk", "britain"},
+    "french": {"french", "france"},
+    "german": {"german", "germany"},
+    "chinese": {"chinese", "china"},
+    "indian": {"indian", "india"},
+    "hungarian": {"hungarian", "hungary"},
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person of the article: fullest name, where it was named, the titles it was given.
+
+    ``titles`` holds (title word, nationality or None) pairs read before the name outside
+    quotations: "Ukrainian President Volodymyr Zelenskiy" gives ("president", "ukrainian").
+    """
+
+    name: str
+    mentions: tuple[tuple[int, int], ...]
+    titles: frozenset[tuple[str, str | None]]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    kind: str  # name, pronoun, descriptor, unnamed
+    name: str | None  # resolved full name within the article
+    mention: tuple[int, int] | None  # offsets of the named mention the speaker resolves to
+
+
+def bare_name(text: str) -> str:
+    """'Mr. Zelensky' → 'Zelensky'; 'Trump’s' → 'Trump'."""
+    return POSSESSIVE.sub("", HONORIFICS.sub("", text.strip())).strip()
+
+
+def people(doc: Doc, quoted: list[tuple[int, int]]) -> list[Person]:
+    """Named people of the article, grouping short forms under the fullest name.
+
+    spaCy's small model labels some people ORG ("Trump", "Zelenskiy"), so a one-word
+    ORG mention joins a person when it is that person's surname.
+    """
+    full_names: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(bare_name(ent.text).split()) >= 2:
+            full_names.setdefault(bare_name(ent.text), []).append(ent)
+    surname_of = {name.split()[-1].lower(): name for name in full_names}
+    grouped: dict[str, list[Span]] = {name: list(spans) for name, spans in full_names.items()}
+    for ent in doc.ents:
+        name = bare_name(ent.text)
+        if ent.label_ in {"PERSON", "ORG"} and len(name.split()) == 1 and name.lower() in surname_of:
+            grouped[surname_of[name.lower()]].append(ent)
+        elif ent.label_ == "PERSON" and len(name.split()) == 1 and name.lower() not in surname_of:
+            grouped.setdefault(name, []).append(ent)
+    return [
+        Person(
+            name,
+            tuple(sorted((s.start_char, s.end_char) for s in spans)),
+            frozenset(titles_of(doc, [s for s in spans if not _inside(s, quoted)])),
+        )
+        for name, spans in grouped.items()
+    ]
+
+
+def _inside(span: Span, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char and span.end_char <= e for s, e in quoted)
+
+
+def titles_of(doc: Doc, spans: list[Span]) -> set[tuple[str, str | None]]:
+    """Titles written just before a person's name, with the nationality word before the title."""
+    titles = set()
+    for span in spans:
+        before = [t.text.lower() for t in doc[max(0, span.start - 4) : span.start]]
+        for i, word in enumerate(before):
+            if word in TITLE_WORDS:
+                nationality = next((w for w in before[:i] if w in NATIONALITY_ALIASES), None)
+                titles.add((word, nationality))
+    return titles
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article to the people it names."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.people = people(doc, quoted)
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        for person in self.people:
+            if any(s < end and start < e for s, e in person.mentions):
+                return person
+        return None
+
+    def last_person_before(self, position: int, persons: list[Person] | None = None) -> Person | None:
+        """The person named last before position, outside quotations (a name inside a quote is not the speaker)."""
+        best, best_at = None, -1
+        for person in persons if persons is not None else self.people:
+            for s, e in person.mentions:
+                if best_at < s < position and not any(qs <= s and e <= qe for qs, qe in self.quoted):
+                    best, best_at = person, s
+        return best
+
+    def resolve(self, phrase: Span, previous: Speaker | None) -> Speaker:
+        """Classify the phrase and resolve it to a person where the article makes it clear."""
+        text = phrase.text
+        start, end = phrase.start_char, phrase.end_char
+        person = self.person_at(start, end)
+        if person is not None:
+            return Speaker(text, start, end, "name", person.name, self._mention(person, start))
+        lowered = text.lower()
+        if lowered in PRONOUNS:
+            if previous is not None and previous.name is not None:
+                return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
+            found = self.last_person_before(start)
+            return Speaker(text, start, end, "pronoun", found.name if found else None, self._mention(found, start))
+        if phrase.root.pos_ == "PROPN" and phrase[0].lower_ not in {"the", "this", "a", "an"} and (
+            phrase.root.lower_ not in TITLE_WORDS
+        ):  # a name the NER missed: match a person by surname, else keep it
+            surname = bare_name(text).split()[-1].lower() if bare_name(text) else ""
+            found = next((p for p in self.people if p.name.split()[-1].lower() == surname), None)
+            name = found.name if found else bare_name(text)
+            return Speaker(text, start, end, "name", name, self._mention(found, start))
+        if phrase[0].lower_ in {"the", "this"} and any(t.lower_ in TITLE_WORDS for t in phrase):
+            found = self.by_title(phrase, start)
+            return Speaker(text, start, end, "descriptor", found.name if found else None, self._mention(found, start))
+        return Speaker(text, start, end, "unnamed", None, None)
+
+    def by_title(self, phrase: Span, position: int) -> Person | None:
+        """The person the article titled like the descriptor.
+
+        "the Ukrainian leader" needs a Ukrainian title; an unqualified "the president" means
+        a president named without a foreign nationality (HOME_NATIONALITY: US news style).
+        """
+        words = [t.lower_ for t in phrase]
+        title = next((w for w in reversed(words) if w in TITLE_WORDS), None)
+        nationality = next((w for w in words if w in NATIONALITY_ALIASES), None)
+        accepted = LEADER_TITLES if title in LEADER_TITLES else {title}
+        wanted = NATIONALITY_ALIASES[nationality] if nationality else NATIONALITY_ALIASES[HOME_NATIONALITY] | {None}
+        candidates = [
+            person
+            for person in self.people
+            if any(word in accepted and mark in wanted for word, mark in person.titles)
+        ]
+        return self.last_person_before(position, candidates) or (candidates[0] if candidates else None)
+
+    @staticmethod
+    def _mention(person: Person | None, position: int) -> tuple[int, int] | None:
+        """The person's named mention nearest before the position (or the first one)."""
+        if person is None:
+            return None
+        before = [m for m in person.mentions if m[0] <= position]
+        return before[-1] if before else person.mentions[0]

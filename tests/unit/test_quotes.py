@@ -1,0 +1,93 @@
+"""Quote extraction on small texts, parsed by the real spaCy model: each rule on a sentence written for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.config import DEFAULT_SPACY_MODEL
+from extract.nlp import load_pipeline
+from extract.quote_spans import find_quotes
+from extract.temporal.resolver import resolve_document_and_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def quotes(nlp, text: str):
+    return resolve_document_and_quotes(nlp(text), date(2025, 10, 15))[1]
+
+
+def summary(nlp, text: str) -> list[tuple]:
+    return [
+        (q.kind, q.quote_text, q.speaker.name if q.speaker else None, q.verb_lemma) for q in quotes(nlp, text)
+    ]
+
+
+def test_quote_split_by_its_attribution(nlp) -> None:
+    text = "Maria Lopez spoke first. “We are ready,” Lopez said. “The vote is close.”"
+    assert summary(nlp, text) == [
+        ("direct", "We are ready,", "Maria Lopez", "say"),
+        ("direct", "The vote is close.", "Maria Lopez", "say"),
+    ]
+
+
+def test_straight_quotes_and_nested_single_quotes(nlp) -> None:
+    text = 'Senator John Smith said: "They told me, \'Wait,\' and I waited."'
+    [(kind, words, speaker, verb)] = summary(nlp, text)
+    assert (kind, words, speaker, verb) == ("direct", "They told me, 'Wait,' and I waited.", "John Smith", "say")
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(nlp) -> None:
+    text = "Anna Berg wrote in a statement: “First point.\n\n“Second point.”"
+    rows = summary(nlp, text)
+    assert [r[1] for r in rows] == ["First point.", "Second point."]
+    assert {r[2] for r in rows} == {"Anna Berg"} and {r[3] for r in rows} == {"write"}
+    assert {q.medium for q in quotes(nlp, text)} == {"statement"}
+
+
+def test_partial_quote_inside_reported_speech(nlp) -> None:
+    text = "Putin has warned that such weapons “would signal a new stage” in the conflict."
+    assert summary(nlp, text) == [("partial", "would signal a new stage", "Putin", "warn")]
+
+
+def test_indirect_speech_with_its_content(nlp) -> None:
+    [(kind, words, speaker, verb)] = summary(nlp, "Donald Trump said he would meet Vladimir Putin in Hungary.")
+    assert (kind, speaker, verb) == ("indirect", "Donald Trump", "say")
+    assert words == "he would meet Vladimir Putin in Hungary"
+
+
+def test_pronoun_and_descriptor_speakers_resolve(nlp) -> None:
+    text = (
+        "US President Donald Trump met Ukrainian President Volodymyr Zelensky. "
+        "“It went well,” the president said. “We will see,” he added. "
+        "“We need air defence,” the Ukrainian leader said."
+    )
+    speakers = [(q.speaker.kind, q.speaker.name) for q in quotes(nlp, text)]
+    assert speakers == [
+        ("descriptor", "Donald Trump"),
+        ("pronoun", "Donald Trump"),
+        ("descriptor", "Volodymyr Zelensky"),
+    ]
+
+
+def test_unnamed_source_has_no_name(nlp) -> None:
+    [quote] = quotes(nlp, "The talks will resume, an aide said Monday.")
+    assert (quote.kind, quote.speaker.kind, quote.speaker.text, quote.speaker.name) == (
+        "indirect", "unnamed", "an aide", None
+    )
+    assert quote.utterance_date == date(2025, 10, 13)
+
+
+def test_bracketed_insertion_is_kept(nlp) -> None:
+    [quote] = quotes(nlp, "“It doesn’t make [Putin] look good,” Trump said.")
+    assert quote.quote_text == "It doesn’t make [Putin] look good,"
+
+
+def test_unterminated_quote_ends_at_its_paragraph() -> None:
+    text = "He said: “This never closes.\n\nNext paragraph is plain."
+    [span] = find_quotes(text)
+    assert text[span.start : span.end] == "“This never closes."

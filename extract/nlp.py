@@ -17,10 +17,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.quote_spans import find_quotes
 from extract.quotes import Quote
+from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
 from extract.temporal.resolver import resolve_document_and_quotes
 
-TAGGER_VERSION = "3"
+TAGGER_VERSION = "4"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -42,6 +44,7 @@ class TaggedArticle:
     mentions: list[dict] = field(default_factory=list)
     temporal_expressions: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
+    coreference_mentions: list[dict] = field(default_factory=list)
 
 
 @lru_cache(maxsize=2)
@@ -101,8 +104,32 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
         tagged.temporal_expressions.append({"article_id": article_id, **asdict(expression)})
     for quote in quotes:
         tagged.quotes.append(quote_row(article_id, quote))
+    tagged.coreference_mentions = coreference_rows(doc, article_id, quotes)
     return tagged
 
+
+def coreference_rows(doc: Doc, article_id: str, quotes: list[Quote]) -> list[dict]:
+    """Pronoun and descriptor mentions the article resolves clearly: quote speakers, titled descriptions."""
+    speakers: dict[tuple[int, int], Speaker] = {}
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and speaker.kind in {"pronoun", "descriptor"} and speaker.mention is not None:
+            speakers[(speaker.start, speaker.end)] = speaker
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(doc.text)])
+    for speaker in descriptor_mentions(doc, resolver, set(speakers)):
+        if speaker.mention is not None:
+            speakers[(speaker.start, speaker.end)] = speaker
+    return [
+        {
+            "article_id": article_id,
+            "start_char": s.start,
+            "end_char": s.end,
+            "surface_text": s.text,
+            "mention_kind": s.kind,
+            "refers_to_mention_id": f"{article_id}:{s.mention[0]}-{s.mention[1]}",
+        }
+        for s in sorted(speakers.values(), key=lambda s: s.start)
+    ]
 
 def quote_row(article_id: str, quote: Quote) -> dict:
     """A raw.quotes row; ids follow the mention_id form ``article_id:start-end``."""

@@ -25,6 +25,7 @@ TEMPORAL_COLUMNS = [
     "unresolved_reason",
 ]
 QUOTE_COLUMNS = [c.strip() for c in warehouse.QUOTE_COLUMNS.split(",")]
+COREFERENCE_COLUMNS = ["article_id", "start_char", "end_char", "surface_text", "mention_kind", "refers_to_mention_id"]
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,12 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
                 [row for r in results for row in r.temporal_expressions], columns=TEMPORAL_COLUMNS
             )
             quote_rows = pd.DataFrame([row for r in results for row in r.quotes], columns=QUOTE_COLUMNS)
+            coreference_rows = pd.DataFrame(
+                [row for r in results for row in r.coreference_mentions], columns=COREFERENCE_COLUMNS
+            )
             warehouse.replace_nlp_output(
                 con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows,
-                quote_rows,
+                quote_rows, coreference_rows,
             )
             tagged += len(results)
             sentences += len(sentence_rows)

@@ -171,12 +171,18 @@ class SpeakerResolver:
         title = next((w for w in reversed(words) if w in TITLE_WORDS), None)
         nationality = next((w for w in words if w in NATIONALITY_ALIASES), None)
         accepted = LEADER_TITLES if title in LEADER_TITLES else {title}
-        wanted = NATIONALITY_ALIASES[nationality] if nationality else NATIONALITY_ALIASES[HOME_NATIONALITY] | {None}
-        candidates = [
-            person
-            for person in self.people
-            if any(word in accepted and mark in wanted for word, mark in person.titles)
-        ]
+        home = NATIONALITY_ALIASES[HOME_NATIONALITY]
+        candidates = []
+        for person in self.people:
+            titled = [mark for word, mark in person.titles if word in accepted]
+            marks = {mark for mark in titled if mark is not None}
+            if not titled:
+                continue
+            if nationality is not None and nationality not in home:
+                if marks & NATIONALITY_ALIASES[nationality]:
+                    candidates.append(person)
+            elif marks <= home:  # no foreign nationality: a home-country title may omit it
+                candidates.append(person)
         return self.last_person_before(position, candidates) or (candidates[0] if candidates else None)
 
     @staticmethod
@@ -186,3 +192,26 @@ class SpeakerResolver:
             return None
         before = [m for m in person.mentions if m[0] <= position]
         return before[-1] if before else person.mentions[0]
+
+
+def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[int, int]]) -> list[Speaker]:
+    """Definite descriptions of a titled person outside quotations ("the American president").
+
+    Only singular "the [nationality] title" phrases count, and only when the article titled
+    exactly one matching person before (or anywhere, failing that); spans in ``taken`` are skipped.
+    """
+    found = []
+    for chunk in doc.noun_chunks:
+        words = [t.lower_ for t in chunk]
+        if (
+            len(words) < 2 or len(words) > 3 or words[0] != "the" or words[-1] not in TITLE_WORDS
+            or (len(words) == 3 and words[1] not in NATIONALITY_ALIASES)
+            or (chunk.start_char, chunk.end_char) in taken
+            or any(s <= chunk.start_char and chunk.end_char <= e for s, e in resolver.quoted)
+        ):
+            continue
+        person = resolver.by_title(chunk, chunk.start_char)
+        if person is not None:
+            mention = resolver._mention(person, chunk.start_char)
+            found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
+    return found

@@ -98,6 +98,15 @@ create table if not exists raw.quotes (
     utterance_date     date
 );
 
+create table if not exists raw.coreference_mentions (
+    article_id           varchar not null,
+    start_char           integer not null,
+    end_char             integer not null,
+    surface_text         varchar not null,
+    mention_kind         varchar not null,
+    refers_to_mention_id varchar not null
+);
+
 create table if not exists raw.tagged_articles (
     article_id      varchar primary key,
     spacy_model     varchar not null,
@@ -110,7 +119,8 @@ QUOTE_COLUMNS = (
     " speaker_kind, speaker_name, speaker_mention_id, verb_lemma, verb_start, medium, utterance_date"
 )
 NLP_TABLES = (
-    "raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.quotes", "raw.tagged_articles",
+    "raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.quotes", "raw.coreference_mentions",
+    "raw.tagged_articles",
 )
 
 
@@ -211,6 +221,7 @@ def replace_nlp_output(
     mentions: pd.DataFrame,
     temporal_expressions: pd.DataFrame,
     quotes: pd.DataFrame,
+    coreference_mentions: pd.DataFrame,
 ) -> None:
     """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
     ids = pd.DataFrame({"article_id": list(article_ids)})
@@ -237,6 +248,11 @@ def replace_nlp_output(
         )
         con.register("batch_quotes", quotes)
         con.execute(f"insert into raw.quotes select {QUOTE_COLUMNS} from batch_quotes")
+        con.register("batch_coreference", coreference_mentions)
+        con.execute(
+            "insert into raw.coreference_mentions select article_id, start_char, end_char, surface_text,"
+            " mention_kind, refers_to_mention_id from batch_coreference"
+        )
         con.execute(
             "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
             [signature],
@@ -246,7 +262,7 @@ def replace_nlp_output(
         con.execute("rollback")
         raise
     finally:
-        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes"):
+        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes", "batch_coreference"):
             con.unregister(view)
 
 

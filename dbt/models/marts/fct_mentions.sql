@@ -1,6 +1,6 @@
--- One row per entity mention, with the publication date of its article for time series.
+-- One row per entity mention, linked to its canonical entity and dated by its article.
 with mentions as (
-    select * from {{ ref('stg_entity_mentions') }}
+    select * from {{ ref('int_entity_mentions') }}
 ),
 
 articles as (
@@ -9,12 +9,16 @@ articles as (
 
 select
     mentions.mention_id,
+    mentions.entity_id,
     mentions.article_id,
     articles.published_date,
     mentions.sentence_index,
     mentions.start_char,
     mentions.end_char,
     mentions.surface_text,
-    mentions.entity_label
+    mentions.mention_kind,
+    mentions.entity_label,
+    mentions.related_entity_id,
+    mentions.relation
 from mentions
 inner join articles using (article_id)

@@ -1,4 +1,4 @@
--- One row per NER mention, keyed by article and character offsets.
+-- One row per NER mention, keyed by article and character offsets, with its name forms for matching.
 with source_mentions as (
     select * from {{ source('raw', 'entity_mentions') }}
 )
@@ -10,5 +10,7 @@ select
     start_char,
     end_char,
     surface_text,
+    {{ bare_name('surface_text') }} as bare_name,
+    {{ name_key('surface_text') }} as name_key,
     entity_label
 from source_mentions

@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 
 from extract.quote_spans import find_quotes
 from extract.quotes import Quote
+from extract.events import extract_events
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
 from extract.temporal.resolver import resolve_document_and_quotes
 
-TAGGER_VERSION = "4"
+TAGGER_VERSION = "5"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -45,6 +46,7 @@ class TaggedArticle:
     temporal_expressions: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
     coreference_mentions: list[dict] = field(default_factory=list)
+    event_mentions: list[dict] = field(default_factory=list)
 
 
 @lru_cache(maxsize=2)
@@ -104,18 +106,47 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
         tagged.temporal_expressions.append({"article_id": article_id, **asdict(expression)})
     for quote in quotes:
         tagged.quotes.append(quote_row(article_id, quote))
-    tagged.coreference_mentions = coreference_rows(doc, article_id, quotes)
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(doc.text)])
+    tagged.coreference_mentions = coreference_rows(doc, article_id, quotes, resolver)
+    quote_speakers = [
+        (q.start_char - 1, q.end_char + 1, row["speaker_mention_id"])
+        for q, row in zip(quotes, tagged.quotes)
+        if q.kind != "indirect"
+    ]
+    for event in extract_events(doc, article_id, resolver, expressions, published, quote_speakers):
+        tagged.event_mentions.append(event_row(article_id, event))
     return tagged
 
 
-def coreference_rows(doc: Doc, article_id: str, quotes: list[Quote]) -> list[dict]:
+def event_row(article_id: str, event) -> dict:
+    """A raw.event_mentions row; participant ids are entity mention ids (``article_id:start-end``)."""
+    return {
+        "article_id": article_id,
+        "event_mention_id": f"{article_id}:{event.start_char}-{event.end_char}",
+        "sentence_index": event.sentence_index,
+        "start_char": event.start_char,
+        "end_char": event.end_char,
+        "trigger": event.trigger,
+        "kind": event.kind,
+        "participant_mention_ids": list(event.participant_mention_ids),
+        "vague_participant_mention_ids": list(event.vague_participant_ids),
+        "location_mention_id": event.location_mention_id,
+        "location_text": event.location_text,
+        "timex_id": event.timex_id,
+        "time_status": event.time_status,
+        "status": event.status,
+        "is_anaphoric": event.anaphoric,
+        "evidence": event.evidence,
+    }
+
+
+def coreference_rows(doc: Doc, article_id: str, quotes: list[Quote], resolver: SpeakerResolver) -> list[dict]:
     """Pronoun and descriptor mentions the article resolves clearly: quote speakers, titled descriptions."""
     speakers: dict[tuple[int, int], Speaker] = {}
     for quote in quotes:
         speaker = quote.speaker
         if speaker is not None and speaker.kind in {"pronoun", "descriptor"} and speaker.mention is not None:
             speakers[(speaker.start, speaker.end)] = speaker
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(doc.text)])
     for speaker in descriptor_mentions(doc, resolver, set(speakers)):
         if speaker.mention is not None:
             speakers[(speaker.start, speaker.end)] = speaker

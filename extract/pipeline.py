@@ -25,6 +25,7 @@ TEMPORAL_COLUMNS = [
     "unresolved_reason",
 ]
 QUOTE_COLUMNS = [c.strip() for c in warehouse.QUOTE_COLUMNS.split(",")]
+EVENT_COLUMNS = [c.strip().split("::")[0] for c in warehouse.EVENT_COLUMNS.split(",")]
 COREFERENCE_COLUMNS = ["article_id", "start_char", "end_char", "surface_text", "mention_kind", "refers_to_mention_id"]
 
 
@@ -46,6 +47,7 @@ class TagReport:
     mentions: int
     temporal_expressions: int
     quotes: int
+    event_mentions: int
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -90,7 +92,7 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
     """
     model = nlp.load_pipeline(settings.spacy_model)
     signature = nlp.tagger_signature(settings.spacy_model)
-    tagged = sentences = mentions = timexes = quotes = 0
+    tagged = sentences = mentions = timexes = quotes = events = 0
     done: set[str] = set()
     with warehouse.connect(settings.warehouse_path) as con:
         while batch := warehouse.untagged_articles(con, signature, chunk_size):
@@ -113,18 +115,20 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
             coreference_rows = pd.DataFrame(
                 [row for r in results for row in r.coreference_mentions], columns=COREFERENCE_COLUMNS
             )
+            event_rows = pd.DataFrame([row for r in results for row in r.event_mentions], columns=EVENT_COLUMNS)
             warehouse.replace_nlp_output(
                 con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows,
-                quote_rows, coreference_rows,
+                quote_rows, coreference_rows, event_rows,
             )
             tagged += len(results)
             sentences += len(sentence_rows)
             mentions += len(mention_rows)
             timexes += len(temporal_rows)
             quotes += len(quote_rows)
+            events += len(event_rows)
             log.info("tag: %d articles tagged so far (%d mentions, %d time expressions)", tagged, mentions, timexes)
     log.info(
-        "tag: %d articles, %d sentences, %d mentions, %d time expressions, %d quotes with %s",
-        tagged, sentences, mentions, timexes, quotes, signature,
+        "tag: %d articles, %d sentences, %d mentions, %d time expressions, %d quotes, %d event mentions with %s",
+        tagged, sentences, mentions, timexes, quotes, events, signature,
     )
-    return TagReport(tagged, sentences, mentions, timexes, quotes)
+    return TagReport(tagged, sentences, mentions, timexes, quotes, events)

@@ -52,6 +52,7 @@ class Person:
     name: str
     mentions: tuple[tuple[int, int], ...]
     titles: frozenset[tuple[str, str | None]]
+    quoted_titles: frozenset[tuple[str, str | None]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def people(doc: Doc, quoted: list[tuple[int, int]]) -> list[Person]:
             name,
             tuple(sorted((s.start_char, s.end_char) for s in spans)),
             frozenset(titles_of(doc, [s for s in spans if not _inside(s, quoted)])),
+            frozenset(titles_of(doc, [s for s in spans if _inside(s, quoted)])),
         )
         for name, spans in grouped.items()
     ]

@@ -107,6 +107,25 @@ create table if not exists raw.coreference_mentions (
     refers_to_mention_id varchar not null
 );
 
+create table if not exists raw.event_mentions (
+    article_id                    varchar not null,
+    event_mention_id              varchar not null,
+    sentence_index                integer not null,
+    start_char                    integer not null,
+    end_char                      integer not null,
+    trigger                       varchar not null,
+    kind                          varchar not null,
+    participant_mention_ids       varchar[] not null,
+    vague_participant_mention_ids varchar[] not null,
+    location_mention_id           varchar,
+    location_text                 varchar,
+    timex_id                      varchar,
+    time_status                   varchar not null,
+    status                        varchar not null,
+    is_anaphoric                  boolean not null,
+    evidence                      varchar not null
+);
+
 create table if not exists raw.tagged_articles (
     article_id      varchar primary key,
     spacy_model     varchar not null,
@@ -118,9 +137,14 @@ QUOTE_COLUMNS = (
     "article_id, quote_id, kind, quote_text, start_char, end_char, speaker_text, speaker_start, speaker_end,"
     " speaker_kind, speaker_name, speaker_mention_id, verb_lemma, verb_start, medium, utterance_date"
 )
+EVENT_COLUMNS = (
+    "article_id, event_mention_id, sentence_index, start_char, end_char, trigger, kind,"
+    " participant_mention_ids::varchar[], vague_participant_mention_ids::varchar[], location_mention_id,"
+    " location_text, timex_id, time_status, status, is_anaphoric, evidence"
+)
 NLP_TABLES = (
     "raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.quotes", "raw.coreference_mentions",
-    "raw.tagged_articles",
+    "raw.event_mentions", "raw.tagged_articles",
 )
 
 
@@ -222,6 +246,7 @@ def replace_nlp_output(
     temporal_expressions: pd.DataFrame,
     quotes: pd.DataFrame,
     coreference_mentions: pd.DataFrame,
+    event_mentions: pd.DataFrame,
 ) -> None:
     """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
     ids = pd.DataFrame({"article_id": list(article_ids)})
@@ -253,6 +278,8 @@ def replace_nlp_output(
             "insert into raw.coreference_mentions select article_id, start_char, end_char, surface_text,"
             " mention_kind, refers_to_mention_id from batch_coreference"
         )
+        con.register("batch_events", event_mentions)
+        con.execute(f"insert into raw.event_mentions select {EVENT_COLUMNS} from batch_events")
         con.execute(
             "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
             [signature],
@@ -262,7 +289,7 @@ def replace_nlp_output(
         con.execute("rollback")
         raise
     finally:
-        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes", "batch_coreference"):
+        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes", "batch_coreference", "batch_events"):
             con.unregister(view)
 
 

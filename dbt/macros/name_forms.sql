@@ -1,5 +1,6 @@
 {#
-  How a written name becomes comparable: drop a possessive ("Trump’s"), a leading "the"
+  How a written name becomes comparable: drop a possessive ("Trump’s", and the owner in
+  "Trump’s White House"), a leading "the"
   before a capitalised name ("the US"), and leading titles and honorifics
   ("Mr.", "US President", "Secretary of State", "Senate Majority Leader").
   bare_name keeps the case (for display); name_key lowercases it (for matching).
@@ -9,7 +10,8 @@
 {%- endmacro %}
 
 {% macro bare_name(expression) -%}
-trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim({{ expression }}),
+trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim({{ expression }}),
+    '^[A-Z][A-Za-z.-]*[’'']s\s+([A-Z])', '\1'),
     '[’'']s$', ''),
     '^[Tt]he\s+([A-Z])', '\1'),
     {{ title_words_pattern() }}, ''),

@@ -1,0 +1,67 @@
+-- Event mentions with canonical participants and place, and the date interval of their time.
+with events as (
+    select * from {{ ref('stg_event_mentions') }}
+),
+
+entity_mentions as (
+    select mention_id, entity_id from {{ ref('int_entity_mentions') }} where entity_id is not null
+),
+
+entities as (
+    select entity_id, canonical_name, entity_type from {{ ref('int_entities') }}
+),
+
+explicit_participants as (
+    select events.event_mention_id, list(distinct entity_mentions.entity_id order by entity_mentions.entity_id) as ids
+    from events, unnest(events.participant_mention_ids) as p(mention_id)
+    inner join entity_mentions on entity_mentions.mention_id = p.mention_id
+    group by events.event_mention_id
+),
+
+vague_participants as (
+    select events.event_mention_id, list(distinct entity_mentions.entity_id order by entity_mentions.entity_id) as ids
+    from events, unnest(events.vague_participant_mention_ids) as p(mention_id)
+    inner join entity_mentions on entity_mentions.mention_id = p.mention_id
+    group by events.event_mention_id
+),
+
+places as (
+    select entity_mentions.mention_id, entities.entity_id, entities.canonical_name
+    from entity_mentions
+    inner join entities using (entity_id)
+),
+
+times as (
+    select timex_id, timex_value, start_date, end_date, granularity from {{ ref('stg_temporal_expressions') }}
+),
+
+articles as (
+    select article_id, published_date from {{ ref('stg_articles') }}
+)
+
+select
+    events.event_mention_id,
+    events.article_id,
+    articles.published_date,
+    events.event_kind,
+    events.event_family,
+    coalesce(explicit_participants.ids, []) as participant_entity_ids,
+    coalesce(vague_participants.ids, []) as vague_participant_entity_ids,
+    places.entity_id as location_entity_id,
+    places.canonical_name as location_name,
+    events.timex_id,
+    times.timex_value,
+    times.start_date,
+    times.end_date,
+    times.granularity,
+    events.time_status,
+    events.event_status,
+    events.is_anaphoric,
+    events.trigger,
+    events.evidence
+from events
+inner join articles using (article_id)
+left join explicit_participants using (event_mention_id)
+left join vague_participants using (event_mention_id)
+left join places on places.mention_id = events.location_mention_id
+left join times using (timex_id)

@@ -1,0 +1,112 @@
+-- One row per real-world event (deduplicated across mentions and articles): what, who, where, when, status.
+with mentions as (
+    select * from {{ ref('fct_event_mentions') }}
+),
+
+entities as (
+    select entity_id, canonical_name from {{ ref('int_entities') }}
+),
+
+dated as (
+    select event_id, event_mention_id, timex_value, start_date, end_date,
+        date_diff('day', start_date, end_date) as span_days
+    from mentions
+    where start_date is not null
+),
+
+consistency as (
+    -- a dated mention is consistent when its interval overlaps every other dated mention of the event
+    select a.event_id, a.event_mention_id, a.timex_value, a.start_date, a.end_date, a.span_days,
+        bool_and(b.start_date <= a.end_date and a.start_date <= b.end_date) as overlaps_all
+    from dated a
+    inner join dated b using (event_id)
+    group by all
+),
+
+best_date as (
+    select
+        event_id,
+        arg_min(timex_value, (not overlaps_all)::int * 100000 + span_days) as timex_value,
+        arg_min(start_date, (not overlaps_all)::int * 100000 + span_days) as start_date,
+        arg_min(end_date, (not overlaps_all)::int * 100000 + span_days) as end_date,
+        not bool_and(overlaps_all) as has_date_conflict,
+        list(distinct timex_value order by timex_value) as reported_values
+    from consistency
+    group by event_id
+),
+
+participants as (
+    select event_id,
+        list(distinct entities.entity_id order by entities.entity_id) as participant_entity_ids,
+        list(distinct entities.canonical_name order by entities.canonical_name) as participants
+    from (
+        select event_id, unnest(participant_entity_ids) as entity_id from mentions
+    ) named
+    inner join entities using (entity_id)
+    group by event_id
+),
+
+vague_participants as (
+    select event_id,
+        list(distinct entities.entity_id order by entities.entity_id) as participant_entity_ids,
+        list(distinct entities.canonical_name order by entities.canonical_name) as participants
+    from (
+        select event_id, unnest(vague_participant_entity_ids) as entity_id from mentions
+    ) vague
+    inner join entities using (entity_id)
+    group by event_id
+),
+
+places as (
+    select event_id, arg_max(entities.canonical_name, uses) as location, list(distinct entities.canonical_name) as locations
+    from (
+        select event_id, location_entity_id as entity_id, count(*) as uses
+        from mentions where location_entity_id is not null group by all
+    ) used
+    inner join entities using (entity_id)
+    group by event_id
+),
+
+summary as (
+    select
+        event_id,
+        arg_max(event_kind, case event_kind when 'summit' then 7 when 'talks' then 6 when 'vote' then 5
+            when 'call' then 4 when 'visit' then 3 when 'conference' then 2 else 1 end) as event_kind,
+        arg_max(event_status, case event_status when 'cancelled' then 4 when 'held' then 3
+            when 'scheduled' then 2 else 1 end) as event_status,
+        bool_or(time_status = 'to be determined') as said_to_be_determined,
+        min(published_date) as first_reported,
+        max(published_date) as last_reported,
+        count(*) as mention_count,
+        count(distinct article_id) as article_count
+    from mentions
+    group by event_id
+)
+
+select
+    summary.event_id,
+    summary.event_kind,
+    coalesce(participants.participant_entity_ids, vague_participants.participant_entity_ids, []) as participant_entity_ids,
+    coalesce(participants.participants, vague_participants.participants, []) as participants,
+    places.location,
+    coalesce(places.locations, []) as locations,
+    best_date.timex_value,
+    best_date.start_date,
+    best_date.end_date,
+    case
+        when best_date.start_date is not null then 'resolved'
+        when summary.said_to_be_determined then 'to be determined'
+        else 'unknown'
+    end as date_status,
+    coalesce(best_date.has_date_conflict, false) as has_date_conflict,
+    coalesce(best_date.reported_values, []) as reported_values,
+    summary.event_status,
+    summary.first_reported,
+    summary.last_reported,
+    summary.mention_count,
+    summary.article_count
+from summary
+left join participants using (event_id)
+left join vague_participants using (event_id)
+left join places using (event_id)
+left join best_date using (event_id)

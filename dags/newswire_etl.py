@@ -3,7 +3,12 @@
 Read this file as the pipeline's table of contents. Each task is one stage and
 calls code in ``extract/`` (reading, NLP, loading, dbt) or ``expectations/`` (GX):
 
-    extract → tag → validate_raw → dbt_build → validate_marts → report
+    extract → tag → validate_raw → dbt_staging → validate_staging
+            → dbt_marts → validate_marts → publish → report
+
+Validation gates every layer (write-audit-publish): a critical expectation that fails
+stops the run at that stage, and only a run whose marts pass is published to
+``warehouse/published/newswire.duckdb``, the file users and BI tools read.
 
 Trigger it from the Airflow UI with optional params (input folder, warehouse file,
 spaCy model); empty params fall back to the NEWSWIRE_* environment and then to the
@@ -60,21 +65,42 @@ def newswire_etl():
         return validate_stage("raw", Settings.from_params(params), run_id).as_dict()
 
     @task
-    def dbt_build(validated: dict, params: dict | None = None) -> dict:
-        """dbt build: staging and mart models, with their tests."""
-        from extract.transform import build
+    def dbt_staging(validated: dict, params: dict | None = None) -> dict:
+        """dbt build of the staging views and their tests."""
+        from extract.transform import STAGING, build
 
-        return build(Settings.from_params(params)).as_dict()
+        return build(Settings.from_params(params), *STAGING).as_dict()
+
+    @task
+    def validate_staging(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+        """GX suite expectations/suites/staging.yml; a critical failure stops the run before the marts."""
+        from expectations.runner import validate_stage
+
+        return validate_stage("staging", Settings.from_params(params), run_id).as_dict()
+
+    @task
+    def dbt_marts(validated: dict, params: dict | None = None) -> dict:
+        """dbt build of the seeds, intermediate and mart models, with their tests and unit tests."""
+        from extract.transform import MARTS, build
+
+        return build(Settings.from_params(params), *MARTS).as_dict()
 
     @task
     def validate_marts(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """GX suite expectations/suites/marts.yml on what users and BI tools read."""
+        """GX suite expectations/suites/marts.yml on what users and BI tools will read."""
         from expectations.runner import validate_stage
 
         return validate_stage("marts", Settings.from_params(params), run_id).as_dict()
 
     @task
-    def report(validated: dict, params: dict | None = None) -> dict:
+    def publish(validated: dict, params: dict | None = None) -> dict:
+        """Copy the validated marts to the published warehouse file, atomically."""
+        from extract.publish import publish as publish_marts
+
+        return publish_marts(Settings.from_params(params)).as_dict()
+
+    @task
+    def report(published: dict, params: dict | None = None) -> dict:
         """Log the run summary as users will find it in the warehouse."""
         from extract.report import summarise
 
@@ -86,9 +112,12 @@ def newswire_etl():
     extracted = extract_articles()
     tagged = tag_articles(extracted)
     raw_ok = validate_raw(tagged)
-    built = dbt_build(raw_ok)
+    staged = dbt_staging(raw_ok)
+    staging_ok = validate_staging(staged)
+    built = dbt_marts(staging_ok)
     marts_ok = validate_marts(built)
-    report(marts_ok)
+    published = publish(marts_ok)
+    report(published)
 
 
 newswire_etl()

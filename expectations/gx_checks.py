@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,7 @@ from expectations.suites import Check
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 SAMPLE_SIZE = 5
+DOCS_SITE = "newswire"
 
 # GX logs every data source registration at INFO; task logs should show our outcomes instead.
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -50,32 +52,51 @@ class ExpectationOutcome:
 
 
 class GxValidator:
-    """An ephemeral GX context holding one pandas data source for a stage's checks."""
+    """An ephemeral GX context for one stage: a pandas data source, one suite and validation
+    definition per check, and a Data Docs site in a local folder (``docs_dir``)."""
 
-    def __init__(self, stage: str) -> None:
+    def __init__(self, stage: str, docs_dir: Path | None = None) -> None:
         import great_expectations as gx  # heavy import (several seconds): only when validating
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self._gx = gx
+        self.stage = stage
         self.context = gx.get_context(mode="ephemeral", project_config=None)
         self.context.enable_analytics(False)
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.source = self.context.data_sources.add_pandas(f"newswire_{stage}")
+        self.docs_dir = docs_dir
+        if docs_dir is not None:
+            self.context.add_data_docs_site(
+                site_name=DOCS_SITE,
+                site_config={
+                    "class_name": "SiteBuilder",
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                    "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                },
+            )
 
     def validate(self, check: Check, rows: pd.DataFrame) -> list[ExpectationOutcome]:
-        """Validate the rows of one check against its expectations."""
-        asset = self.source.add_dataframe_asset(check.name)
-        batch = asset.add_batch_definition_whole_dataframe("all_rows").get_batch(
-            batch_parameters={"dataframe": rows}
-        )
-        suite = self._gx.ExpectationSuite(name=check.name)
+        """Validate the rows of one check against its expectations (results kept for Data Docs)."""
+        name = f"{self.stage}.{check.name}"
+        batch_definition = self.source.add_dataframe_asset(check.name).add_batch_definition_whole_dataframe("all_rows")
+        suite = self.context.suites.add(self._gx.ExpectationSuite(name=name))
         for spec in check.expectations:
             suite.add_expectation(self._expectation(spec.type, spec.kwargs))
+        definition = self.context.validation_definitions.add(
+            self._gx.ValidationDefinition(name=name, data=batch_definition, suite=suite)
+        )
         result_format: dict[str, Any] = {"result_format": "COMPLETE"}
         if check.row_id:
             result_format["unexpected_index_column_names"] = list(check.row_id)
-        validation = batch.validate(suite, result_format=result_format)
+        validation = definition.run(batch_parameters={"dataframe": rows}, result_format=result_format)
         return [self._outcome(check, r, rows) for r in validation.results]
+
+    def build_docs(self) -> str | None:
+        """Write the stage's Data Docs (HTML) to docs_dir; returns the index page's URL."""
+        if self.docs_dir is None:
+            return None
+        return self.context.build_data_docs(site_names=[DOCS_SITE])[DOCS_SITE]
 
     def _expectation(self, type_: str, kwargs: dict[str, Any]):
         class_name = "".join(part.capitalize() for part in type_.split("_"))

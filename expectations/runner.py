@@ -47,6 +47,9 @@ def placeholders(settings: Settings) -> dict[str, object]:
     return {
         "earliest_published_date": pd.Timestamp(settings.earliest_published_date),
         "latest_published_date": pd.Timestamp(settings.latest_published_date),
+        "min_resolved_share": settings.min_resolved_share,
+        "min_linked_share": settings.min_linked_share,
+        "date_window_days": settings.date_window_years * 366,
     }
 
 
@@ -56,13 +59,14 @@ def validate_stage(
     """Validate a stage's suite against the warehouse and raise if a critical expectation fails."""
     run_id = run_id or f"manual__{datetime.now(timezone.utc).isoformat()}"
     checks = load_suite(stage, placeholders(settings), suites_dir)
-    validator = GxValidator(stage)
+    validator = GxValidator(stage, settings.data_docs_dir / stage)
     outcomes: list[ExpectationOutcome] = []
     with warehouse.connect(settings.warehouse_path) as con:
         for check in checks:
             rows = con.execute(check.query).df()
             outcomes.extend(validator.validate(check, rows))
         results.record(con, run_id, stage, outcomes)
+    log.info("validate %s: Data Docs at %s", stage, validator.build_docs())
     for outcome in outcomes:
         (log.info if outcome.success else log.warning)("validate %s: %s", stage, outcome.describe())
     report = StageReport(

@@ -33,6 +33,11 @@ class Settings:
     dbt_target_dir: Path
     earliest_published_date: date
     max_days_in_future: int
+    min_resolved_share: float
+    min_linked_share: float
+    date_window_years: int
+    published_path: Path
+    data_docs_dir: Path
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -53,6 +58,13 @@ class Settings:
                 env.get("NEWSWIRE_EARLIEST_PUBLISHED_DATE", "1990-01-01")
             ),
             max_days_in_future=int(env.get("NEWSWIRE_MAX_DAYS_IN_FUTURE", "1")),
+            min_resolved_share=float(env.get("NEWSWIRE_MIN_RESOLVED_SHARE", "0.7")),
+            min_linked_share=float(env.get("NEWSWIRE_MIN_LINKED_SHARE", "0.9")),
+            date_window_years=int(env.get("NEWSWIRE_DATE_WINDOW_YEARS", "50")),
+            published_path=Path(
+                env.get("NEWSWIRE_PUBLISHED", warehouse.resolve().parent / "published" / "newswire.duckdb")
+            ).resolve(),
+            data_docs_dir=Path(env.get("NEWSWIRE_DATA_DOCS_DIR", warehouse.resolve().parent / "data_docs")).resolve(),
         )
 
     @classmethod
@@ -67,6 +79,8 @@ class Settings:
             warehouse = Path(params["warehouse_path"]).resolve()
             overrides["warehouse_path"] = warehouse
             overrides["dbt_target_dir"] = warehouse.parent / "dbt_target"
+            overrides["published_path"] = warehouse.parent / "published" / warehouse.name
+            overrides["data_docs_dir"] = warehouse.parent / "data_docs"
         if params.get("spacy_model"):
             overrides["spacy_model"] = str(params["spacy_model"])
         return replace(settings, **overrides)

@@ -23,6 +23,7 @@ class Summary:
     validations_passed: int
     validations_failed: int
     last_run_id: str | None
+    published: str
 
     def lines(self) -> list[str]:
         return [
@@ -32,7 +33,8 @@ class Summary:
             f"  entity mentions                  : {self.mentions}  (marts.fct_mentions)",
             f"  validations of the last run      : {self.validations_passed} passed, "
             f"{self.validations_failed} failed  (run {self.last_run_id})",
-            f"  warehouse                        : {self.warehouse}",
+            f"  warehouse (pipeline's working copy): {self.warehouse}",
+            f"  published marts (for users, BI)  : {self.published}",
         ]
 
 
@@ -61,6 +63,7 @@ def summarise(settings: Settings) -> Summary:
             validations_passed=passed,
             validations_failed=failed,
             last_run_id=run_id,
+            published=str(settings.published_path) if settings.published_path.exists() else "not published yet",
         )
     finally:
         con.close()

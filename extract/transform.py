@@ -90,12 +90,20 @@ def run_dbt(command: str, settings: Settings, *extra: str) -> int:
     return process.returncode
 
 
-def build(settings: Settings) -> DbtReport:
-    """Run ``dbt build`` (seeds, models and tests) and fail loudly if any node fails."""
-    log.info("dbt build of %s into %s", settings.dbt_project_dir, settings.warehouse_path)
+STAGING = ("--select", "path:models/staging", "--indirect-selection", "cautious")
+MARTS = ("--exclude", "path:models/staging")
+
+
+def build(settings: Settings, *selection: str) -> DbtReport:
+    """Run ``dbt build`` (seeds, models and tests; all, or a selection) and fail loudly if any node fails.
+
+    The DAG builds in two steps so each layer is validated before the next is built:
+    ``build(settings, *STAGING)`` then ``build(settings, *MARTS)``.
+    """
+    log.info("dbt build %s of %s into %s", " ".join(selection) or "(all)", settings.dbt_project_dir, settings.warehouse_path)
     results_file = settings.dbt_target_dir / "run_results.json"
     results_file.unlink(missing_ok=True)
-    exit_code = run_dbt("build", settings)
+    exit_code = run_dbt("build", settings, *selection)
     node_results = json.loads(results_file.read_text())["results"] if results_file.exists() else []
     statuses = Counter(r["status"] for r in node_results)
     failures = [r for r in node_results if r["status"] in FAILED_STATUSES]

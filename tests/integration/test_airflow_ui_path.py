@@ -131,7 +131,7 @@ def test_run_triggered_over_rest_succeeds_and_writes_the_warehouse(airflow_serve
     tasks = requests.get(f"{run_url}/taskInstances", headers=headers, timeout=10).json()["task_instances"]
     assert state == "success", {t["task_id"]: t["state"] for t in tasks}
     assert {t["task_id"]: t["state"] for t in tasks} == {
-        t: "success" for t in ["extract", "tag", "validate_raw", "dbt_build", "validate_marts", "report"]
+        t: "success" for t in ["extract", "tag", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish", "report"]
     }
 
     con = duckdb.connect(str(warehouse), read_only=True)

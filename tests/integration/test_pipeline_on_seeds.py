@@ -27,7 +27,7 @@ def test_dag_run_succeeds_with_every_task(seed_run) -> None:
     assert seed_run.state == "success"
     assert seed_run.task_states == {
         task: "success"
-        for task in ["extract", "tag", "validate_raw", "dbt_build", "validate_marts", "report"]
+        for task in ["extract", "tag", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish", "report"]
     }
 
 
@@ -70,7 +70,7 @@ def test_gx_validations_recorded_and_passed(seed_run) -> None:
         " from audit.validation_results where run_id = ? group by stage order by stage",
         [seed_run.run_id],
     )
-    assert [stage for stage, _, _ in rows] == ["marts", "raw"]
+    assert [stage for stage, _, _ in rows] == ["marts", "raw", "staging"]
     assert all(total >= 5 and passed == total for _, total, passed in rows)
 
 

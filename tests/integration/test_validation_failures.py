@@ -104,6 +104,6 @@ def test_failed_raw_validation_stops_the_dag_before_dbt(run_dag, tmp_path) -> No
     assert run.task_states["extract"] == "success"
     assert run.task_states["tag"] == "success"
     assert run.task_states["validate_raw"] == "failed"
-    assert run.task_states["dbt_build"] == "upstream_failed"
-    assert run.task_states["validate_marts"] == "upstream_failed"
+    for task in ["dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish"]:
+        assert run.task_states[task] == "upstream_failed"
     assert run.query("select count(*) from information_schema.tables where table_schema = 'marts'") == [(0,)]

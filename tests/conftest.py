@@ -12,7 +12,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-GOLD_FILE = PROJECT_ROOT.parent / "shared" / "gold" / "seed_articles.json"
+GOLD_FILE = Path(os.environ.get("NEWSWIRE_GOLD_FILE", PROJECT_ROOT.parent / "shared" / "gold" / "seed_articles.json"))
 
 _AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="newswire-airflow-"))
 os.environ.update(

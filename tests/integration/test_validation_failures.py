@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from expectations.runner import ValidationFailed, validate_stage
-from extract.config import Settings
+from tests.integration.damage import damage, settings_for
 
 pytestmark = pytest.mark.integration
 
 
-def settings_for(warehouse: Path) -> Settings:
-    return replace(Settings.from_env(), warehouse_path=warehouse)
-
-
-def damage(warehouse: Path, sql: str) -> None:
-    con = duckdb.connect(str(warehouse))
-    try:
-        con.execute(sql)
-    finally:
-        con.close()
 
 
 def first_article(warehouse: Path) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from expectations.runner import ValidationFailed, validate_stage
-from extract.config import Settings
+from tests.integration.damage import damage, settings_for
 
 pytestmark = pytest.mark.integration
 
@@ -25,13 +24,6 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def damage(warehouse: Path, sql: str) -> None:
-    con = duckdb.connect(str(warehouse))
-    try:
-        con.execute(sql)
-    finally:
-        con.close()
-
 
 @pytest.fixture
 def run_copy(seed_run, tmp_path) -> Path:
@@ -40,9 +32,6 @@ def run_copy(seed_run, tmp_path) -> Path:
     shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
     return folder / seed_run.warehouse.name
 
-
-def settings_for(warehouse: Path) -> Settings:
-    return Settings.from_params({"warehouse_path": str(warehouse)})
 
 
 def test_published_file_holds_only_validated_marts(seed_run) -> None:
@@ -97,7 +86,7 @@ def test_event_dated_before_its_article_fails_the_dag_before_publishing(run_copy
 
 def test_data_docs_written_per_stage(seed_run) -> None:
     docs = seed_run.warehouse.parent / "data_docs"
-    for stage in ("raw", "staging", "marts"):
-        index = docs / stage / "index.html"
-        assert index.exists()
-        assert "newswire" in index.read_text(encoding="utf-8") or stage in index.read_text(encoding="utf-8")
+    for stage, check in [("raw", "entity_coverage"), ("staging", "entity_coverage"), ("marts", "named_mentions_linked")]:
+        assert (docs / stage / "index.html").exists()
+        pages = list((docs / stage / "validations" / stage / check).rglob("*.html"))
+        assert pages, f"no Data Docs page for {stage}.{check}"

@@ -35,26 +35,26 @@ best_date as (
     group by event_id
 ),
 
-participants as (
-    select event_id,
+participant_lists as (
+    -- named participants, and separately those only a plural reference ("the two leaders") points to
+    select event_id, is_vague,
         list(distinct entities.entity_id order by entities.entity_id) as participant_entity_ids,
         list(distinct entities.canonical_name order by entities.canonical_name) as participants
     from (
-        select event_id, unnest(participant_entity_ids) as entity_id from mentions
-    ) named
+        select event_id, false as is_vague, unnest(participant_entity_ids) as entity_id from mentions
+        union all
+        select event_id, true as is_vague, unnest(vague_participant_entity_ids) as entity_id from mentions
+    ) listed
     inner join entities using (entity_id)
-    group by event_id
+    group by event_id, is_vague
+),
+
+participants as (
+    select * from participant_lists where not is_vague
 ),
 
 vague_participants as (
-    select event_id,
-        list(distinct entities.entity_id order by entities.entity_id) as participant_entity_ids,
-        list(distinct entities.canonical_name order by entities.canonical_name) as participants
-    from (
-        select event_id, unnest(vague_participant_entity_ids) as entity_id from mentions
-    ) vague
-    inner join entities using (entity_id)
-    group by event_id
+    select * from participant_lists where is_vague
 ),
 
 places as (

@@ -26,6 +26,7 @@ Built on spaCy's parse, per trigger word:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -84,7 +85,12 @@ class _Context:
     expressions: Sequence[TemporalExpression]
     published: date
     quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote span → speaker mention id
-    sentence_of: dict[int, int] = field(default_factory=dict)
+    sentences: list[Span] = field(default_factory=list)
+
+    def sentence_of(self, token: Token) -> tuple[int, Span]:
+        """Index and span of the token's sentence (doc.sents is rebuilt on every access: read it once)."""
+        index = bisect_right([s.start for s in self.sentences], token.i) - 1
+        return index, self.sentences[index]
 
 
 def _trigger_kind(token: Token) -> str | None:
@@ -152,7 +158,7 @@ def extract_events(
     """Event mentions of one article; ``quote_speakers`` (start, end, speaker mention id) resolve "I" in quotes."""
     ctx = _Context(
         doc, article_id, resolver, expressions, published, list(quote_speakers),
-        {s.start: i for i, s in enumerate(doc.sents)},
+        list(doc.sents),
     )
     triggers = [(t, kind) for t in doc if (kind := _trigger_kind(t))]
     trigger_ids = {t.i for t, _ in triggers}
@@ -199,8 +205,8 @@ def _mention(ctx: _Context, trigger: Token, kind: str, trigger_ids: set[int]) ->
             participants.append(f"{ctx.article_id}:{ent.start_char}-{ent.end_char}")
     explicit, vague = _pronoun_participants(ctx, tokens, trigger)
     participants.extend(explicit)
-    timex, time_status = _time(ctx, trigger, verb, token_ids)
-    sentence = trigger.sent
+    timex, time_status = _time(ctx, trigger, token_ids)
+    sentence_index, sentence = ctx.sentence_of(trigger)
     status = _status(trigger, verb, sentence.text)
     dated = next((e for e in ctx.expressions if timex == f"{ctx.article_id}:{e.start_char}-{e.end_char}"), None)
     if status == "held" and dated is not None and dated.start_date is not None and dated.start_date > ctx.published:
@@ -215,7 +221,7 @@ def _mention(ctx: _Context, trigger: Token, kind: str, trigger_ids: set[int]) ->
         end_char=trigger.idx + len(trigger.text),
         trigger=trigger.text,
         kind=kind,
-        sentence_index=ctx.sentence_of.get(sentence.start, -1),
+        sentence_index=sentence_index,
         participant_mention_ids=tuple(dict.fromkeys(participants)),
         vague_participant_ids=tuple(dict.fromkeys(vague)),
         location_mention_id=f"{ctx.article_id}:{location.start_char}-{location.end_char}" if location is not None else None,
@@ -306,7 +312,7 @@ def _last_two_people(ctx: _Context, position: int, leaders_only: bool) -> list[s
     return [mention for _, mention in sorted(seen, reverse=True)[:2]]
 
 
-def _time(ctx: _Context, trigger: Token, verb: Token, token_ids: set[int]) -> tuple[str | None, str]:
+def _time(ctx: _Context, trigger: Token, token_ids: set[int]) -> tuple[str | None, str]:
     """The clause's temporal expression (dates before durations), or 'to be determined'."""
     candidates = []
     for e in ctx.expressions:
@@ -321,7 +327,7 @@ def _time(ctx: _Context, trigger: Token, verb: Token, token_ids: set[int]) -> tu
     if candidates:
         _, _, best = min(candidates, key=lambda c: (c[0], c[1]))
         return f"{ctx.article_id}:{best.start_char}-{best.end_char}", "resolved" if best.start_date else "unknown"
-    if TO_BE_DETERMINED.search(trigger.sent.text):
+    if TO_BE_DETERMINED.search(ctx.sentence_of(trigger)[1].text):
         return None, "to be determined"
     return None, "unknown"
 

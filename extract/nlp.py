@@ -8,6 +8,7 @@ one ``nlp(text)`` call per article.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -78,9 +79,9 @@ def tag_documents(
 def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     """Sentences, entity mentions, temporal expressions and quotes of one document, offsets into its text."""
     tagged = TaggedArticle(article_id)
-    sentence_index_by_start: dict[int, int] = {}
+    sentence_starts: list[int] = []  # token index of each sentence start (doc.sents is rebuilt on each access)
     for index, sent in enumerate(doc.sents):
-        sentence_index_by_start[sent.start] = index
+        sentence_starts.append(sent.start)
         tagged.sentences.append(
             {
                 "article_id": article_id,
@@ -94,7 +95,7 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
         tagged.mentions.append(
             {
                 "article_id": article_id,
-                "sentence_index": sentence_index_by_start[ent.sent.start],
+                "sentence_index": bisect_right(sentence_starts, ent.start) - 1,
                 "start_char": ent.start_char,
                 "end_char": ent.end_char,
                 "surface_text": ent.text,

@@ -8,11 +8,12 @@ expressions inside quotations resolved, against their utterance dates.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extract.quote_spans import containing, find_quotes
 from extract.quotes import Quote, extract_quotes
@@ -76,7 +77,7 @@ def resolve_document_and_quotes(doc: Doc, published: date) -> tuple[list[Tempora
     expressions inside quotations are then resolved against those utterance dates.
     """
     quote_spans = find_quotes(doc.text)
-    sentence_of = {sent.start_char: i for i, sent in enumerate(doc.sents)}
+    sentence_of = [sent.start_char for sent in doc.sents]  # sentence starts, for bisect
     items = [(c, containing(quote_spans, c.start, c.end)) for c in candidates(doc)]
     results: dict[int, TemporalExpression] = {}
     last_day: date | None = None
@@ -118,11 +119,11 @@ def _resolve(
     anchor_kind: str,
     reference: date | None,
     in_quote: bool,
-    sentence_of: dict[int, int],
+    sentence_of: list[int],
 ) -> TemporalExpression:
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     direction = clause_direction(span) if span is not None else "unknown"
-    sentence_index = _sentence_index(span, sentence_of)
+    sentence_index = bisect_right(sentence_of, candidate.start) - 1
     text = doc.text[candidate.start : candidate.end]
     if candidate.found is None:
         return TemporalExpression(
@@ -161,7 +162,3 @@ def _resolve(
     )
 
 
-def _sentence_index(span: Span | None, sentence_of: dict[int, int]) -> int:
-    if span is None:
-        return -1
-    return sentence_of.get(span.sent.start_char, -1)

@@ -22,7 +22,8 @@ from extract.quote_spans import find_quotes
 from extract.quotes import Quote
 from extract.events import extract_events
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
-from extract.temporal.resolver import resolve_document_and_quotes
+from extract.temporal.resolver import TemporalExpression, resolve_document_and_quotes
+from extract.warehouse import NLP_COLUMNS
 
 TAGGER_VERSION = "5"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
@@ -39,15 +40,10 @@ class ModelNotInstalledError(RuntimeError):
 
 @dataclass
 class TaggedArticle:
-    """What the NLP stage extracted from one article, as rows for the raw tables."""
+    """What the NLP stage extracted from one article: row dicts per raw table (warehouse.NLP_COLUMNS)."""
 
     article_id: str
-    sentences: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
-    temporal_expressions: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-    coreference_mentions: list[dict] = field(default_factory=list)
-    event_mentions: list[dict] = field(default_factory=list)
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {table: [] for table in NLP_COLUMNS})
 
 
 @lru_cache(maxsize=2)
@@ -79,10 +75,11 @@ def tag_documents(
 def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     """Sentences, entity mentions, temporal expressions and quotes of one document, offsets into its text."""
     tagged = TaggedArticle(article_id)
+    rows = tagged.rows
     sentence_starts: list[int] = []  # token index of each sentence start (doc.sents is rebuilt on each access)
     for index, sent in enumerate(doc.sents):
         sentence_starts.append(sent.start)
-        tagged.sentences.append(
+        rows["raw.sentences"].append(
             {
                 "article_id": article_id,
                 "sentence_index": index,
@@ -92,7 +89,7 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
             }
         )
     for ent in doc.ents:
-        tagged.mentions.append(
+        rows["raw.entity_mentions"].append(
             {
                 "article_id": article_id,
                 "sentence_index": bisect_right(sentence_starts, ent.start) - 1,
@@ -103,20 +100,27 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
             }
         )
     expressions, quotes = resolve_document_and_quotes(doc, published)
-    for expression in expressions:
-        tagged.temporal_expressions.append({"article_id": article_id, **asdict(expression)})
-    for quote in quotes:
-        tagged.quotes.append(quote_row(article_id, quote))
+    rows["raw.temporal_expressions"] = [temporal_row(article_id, expression) for expression in expressions]
+    rows["raw.quotes"] = [quote_row(article_id, quote) for quote in quotes]
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(doc.text)])
-    tagged.coreference_mentions = coreference_rows(doc, article_id, quotes, resolver)
+    rows["raw.coreference_mentions"] = coreference_rows(doc, article_id, quotes, resolver)
     quote_speakers = [
         (q.start_char - 1, q.end_char + 1, row["speaker_mention_id"])
-        for q, row in zip(quotes, tagged.quotes)
+        for q, row in zip(quotes, rows["raw.quotes"])
         if q.kind != "indirect"
     ]
-    for event in extract_events(doc, article_id, resolver, expressions, published, quote_speakers):
-        tagged.event_mentions.append(event_row(article_id, event))
+    events = extract_events(doc, article_id, resolver, expressions, published, quote_speakers)
+    rows["raw.event_mentions"] = [event_row(article_id, event) for event in events]
     return tagged
+
+
+def temporal_row(article_id: str, expression: TemporalExpression) -> dict:
+    """A raw.temporal_expressions row (column names say what the resolver's fields hold)."""
+    fields = asdict(expression)
+    fields["expression_text"] = fields.pop("text")
+    fields["timex_value"] = fields.pop("value")
+    fields["tense_direction"] = fields.pop("direction")
+    return {"article_id": article_id, **fields}
 
 
 def event_row(article_id: str, event) -> dict:

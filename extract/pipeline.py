@@ -7,6 +7,7 @@ and that the logs show, so progress is visible while a large batch runs.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -16,18 +17,6 @@ from extract.articles import Article, Rejection, read_articles
 from extract.config import Settings
 
 log = logging.getLogger(__name__)
-
-SENTENCE_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "sentence_text"]
-MENTION_COLUMNS = ["article_id", "sentence_index", "start_char", "end_char", "surface_text", "entity_label"]
-TEMPORAL_COLUMNS = [
-    "article_id", "sentence_index", "start_char", "end_char", "text", "timex_type", "value", "start_date",
-    "end_date", "granularity", "anchor_kind", "anchor_date", "direction", "resolution_rule", "in_quote",
-    "unresolved_reason",
-]
-QUOTE_COLUMNS = [c.strip() for c in warehouse.QUOTE_COLUMNS.split(",")]
-EVENT_COLUMNS = [c.strip().split("::")[0] for c in warehouse.EVENT_COLUMNS.split(",")]
-COREFERENCE_COLUMNS = ["article_id", "start_char", "end_char", "surface_text", "mention_kind", "refers_to_mention_id"]
-
 
 @dataclass(frozen=True)
 class ExtractReport:
@@ -92,7 +81,8 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
     """
     model = nlp.load_pipeline(settings.spacy_model)
     signature = nlp.tagger_signature(settings.spacy_model)
-    tagged = sentences = mentions = timexes = quotes = events = 0
+    tagged = 0
+    written: Counter[str] = Counter()
     done: set[str] = set()
     with warehouse.connect(settings.warehouse_path) as con:
         while batch := warehouse.untagged_articles(con, signature, chunk_size):
@@ -104,31 +94,23 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
                     model, batch, batch_size=settings.spacy_batch_size, n_process=settings.spacy_processes
                 )
             )
-            sentence_rows = pd.DataFrame(
-                [row for r in results for row in r.sentences], columns=SENTENCE_COLUMNS
-            )
-            mention_rows = pd.DataFrame([row for r in results for row in r.mentions], columns=MENTION_COLUMNS)
-            temporal_rows = pd.DataFrame(
-                [row for r in results for row in r.temporal_expressions], columns=TEMPORAL_COLUMNS
-            )
-            quote_rows = pd.DataFrame([row for r in results for row in r.quotes], columns=QUOTE_COLUMNS)
-            coreference_rows = pd.DataFrame(
-                [row for r in results for row in r.coreference_mentions], columns=COREFERENCE_COLUMNS
-            )
-            event_rows = pd.DataFrame([row for r in results for row in r.event_mentions], columns=EVENT_COLUMNS)
-            warehouse.replace_nlp_output(
-                con, [r.article_id for r in results], signature, sentence_rows, mention_rows, temporal_rows,
-                quote_rows, coreference_rows, event_rows,
-            )
+            frames = {
+                table: pd.DataFrame([row for r in results for row in r.rows[table]], columns=list(columns))
+                for table, columns in warehouse.NLP_COLUMNS.items()
+            }
+            warehouse.replace_nlp_output(con, [r.article_id for r in results], signature, frames)
             tagged += len(results)
-            sentences += len(sentence_rows)
-            mentions += len(mention_rows)
-            timexes += len(temporal_rows)
-            quotes += len(quote_rows)
-            events += len(event_rows)
-            log.info("tag: %d articles tagged so far (%d mentions, %d time expressions)", tagged, mentions, timexes)
-    log.info(
-        "tag: %d articles, %d sentences, %d mentions, %d time expressions, %d quotes, %d event mentions with %s",
-        tagged, sentences, mentions, timexes, quotes, events, signature,
+            written.update({table: len(frame) for table, frame in frames.items()})
+            log.info(
+                "tag: %d articles tagged so far (%d mentions, %d time expressions)",
+                tagged, written["raw.entity_mentions"], written["raw.temporal_expressions"],
+            )
+    log.info("tag: %d articles with %s: %s", tagged, signature, dict(written))
+    return TagReport(
+        tagged,
+        written["raw.sentences"],
+        written["raw.entity_mentions"],
+        written["raw.temporal_expressions"],
+        written["raw.quotes"],
+        written["raw.event_mentions"],
     )
-    return TagReport(tagged, sentences, mentions, timexes, quotes, events)

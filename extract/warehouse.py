@@ -9,7 +9,7 @@ article replaces its NLP rows in one transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -133,19 +133,31 @@ create table if not exists raw.tagged_articles (
 );
 """
 
-QUOTE_COLUMNS = (
-    "article_id, quote_id, kind, quote_text, start_char, end_char, speaker_text, speaker_start, speaker_end,"
-    " speaker_kind, speaker_name, speaker_mention_id, verb_lemma, verb_start, medium, utterance_date"
-)
-EVENT_COLUMNS = (
-    "article_id, event_mention_id, sentence_index, start_char, end_char, trigger, kind,"
-    " participant_mention_ids::varchar[], vague_participant_mention_ids::varchar[], location_mention_id,"
-    " location_text, timex_id, time_status, status, is_anaphoric, evidence"
-)
-NLP_TABLES = (
-    "raw.sentences", "raw.entity_mentions", "raw.temporal_expressions", "raw.quotes", "raw.coreference_mentions",
-    "raw.event_mentions", "raw.tagged_articles",
-)
+NLP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "raw.sentences": ("article_id", "sentence_index", "start_char", "end_char", "sentence_text"),
+    "raw.entity_mentions": ("article_id", "sentence_index", "start_char", "end_char", "surface_text", "entity_label"),
+    "raw.temporal_expressions": (
+        "article_id", "sentence_index", "start_char", "end_char", "expression_text", "timex_type", "timex_value",
+        "start_date", "end_date", "granularity", "anchor_kind", "anchor_date", "tense_direction", "resolution_rule",
+        "in_quote", "unresolved_reason",
+    ),
+    "raw.quotes": (
+        "article_id", "quote_id", "kind", "quote_text", "start_char", "end_char", "speaker_text", "speaker_start",
+        "speaker_end", "speaker_kind", "speaker_name", "speaker_mention_id", "verb_lemma", "verb_start", "medium",
+        "utterance_date",
+    ),
+    "raw.coreference_mentions": (
+        "article_id", "start_char", "end_char", "surface_text", "mention_kind", "refers_to_mention_id",
+    ),
+    "raw.event_mentions": (
+        "article_id", "event_mention_id", "sentence_index", "start_char", "end_char", "trigger", "kind",
+        "participant_mention_ids", "vague_participant_mention_ids", "location_mention_id", "location_text",
+        "timex_id", "time_status", "status", "is_anaphoric", "evidence",
+    ),
+}
+"""The rows the tag stage writes, per raw table: the columns each row dict carries."""
+
+NLP_TABLES = (*NLP_COLUMNS, "raw.tagged_articles")
 
 
 @contextmanager
@@ -241,45 +253,20 @@ def replace_nlp_output(
     con: duckdb.DuckDBPyConnection,
     article_ids: Sequence[str],
     signature: str,
-    sentences: pd.DataFrame,
-    mentions: pd.DataFrame,
-    temporal_expressions: pd.DataFrame,
-    quotes: pd.DataFrame,
-    coreference_mentions: pd.DataFrame,
-    event_mentions: pd.DataFrame,
+    rows: Mapping[str, pd.DataFrame],
 ) -> None:
-    """Swap in the NLP rows of these articles in one transaction, so a re-run never duplicates them."""
-    ids = pd.DataFrame({"article_id": list(article_ids)})
+    """Swap in the NLP rows of these articles (one frame per table of NLP_COLUMNS) in one transaction,
+    so a re-run never duplicates them."""
     con.execute("begin transaction")
     try:
-        con.register("batch_ids", ids)
+        con.register("batch_ids", pd.DataFrame({"article_id": list(article_ids)}))
         for table in NLP_TABLES:
             con.execute(f"delete from {table} where article_id in (select article_id from batch_ids)")
-        con.register("batch_sentences", sentences)
-        con.execute(
-            "insert into raw.sentences select article_id, sentence_index, start_char, end_char,"
-            " sentence_text from batch_sentences"
-        )
-        con.register("batch_mentions", mentions)
-        con.execute(
-            "insert into raw.entity_mentions select article_id, sentence_index, start_char, end_char,"
-            " surface_text, entity_label from batch_mentions"
-        )
-        con.register("batch_temporal", temporal_expressions)
-        con.execute(
-            "insert into raw.temporal_expressions select article_id, sentence_index, start_char, end_char,"
-            " text, timex_type, value, start_date, end_date, granularity, anchor_kind, anchor_date,"
-            " direction, resolution_rule, in_quote, unresolved_reason from batch_temporal"
-        )
-        con.register("batch_quotes", quotes)
-        con.execute(f"insert into raw.quotes select {QUOTE_COLUMNS} from batch_quotes")
-        con.register("batch_coreference", coreference_mentions)
-        con.execute(
-            "insert into raw.coreference_mentions select article_id, start_char, end_char, surface_text,"
-            " mention_kind, refers_to_mention_id from batch_coreference"
-        )
-        con.register("batch_events", event_mentions)
-        con.execute(f"insert into raw.event_mentions select {EVENT_COLUMNS} from batch_events")
+        for table, columns in NLP_COLUMNS.items():
+            listed = ", ".join(columns)
+            con.register("batch_rows", rows[table])
+            con.execute(f"insert into {table} ({listed}) select {listed} from batch_rows")
+            con.unregister("batch_rows")
         con.execute(
             "insert into raw.tagged_articles select article_id, ?, current_timestamp from batch_ids",
             [signature],
@@ -289,8 +276,7 @@ def replace_nlp_output(
         con.execute("rollback")
         raise
     finally:
-        for view in ("batch_ids", "batch_sentences", "batch_mentions", "batch_temporal", "batch_quotes", "batch_coreference", "batch_events"):
-            con.unregister(view)
+        con.unregister("batch_ids")
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

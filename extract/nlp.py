@@ -18,7 +18,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.quote_spans import find_quotes
 from extract.quotes import Quote
 from extract.events import extract_events
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
@@ -99,10 +98,10 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
                 "entity_label": ent.label_,
             }
         )
-    expressions, quotes = resolve_document_and_quotes(doc, published)
+    resolver = SpeakerResolver.for_doc(doc)
+    expressions, quotes = resolve_document_and_quotes(doc, published, resolver)
     rows["raw.temporal_expressions"] = [temporal_row(article_id, expression) for expression in expressions]
     rows["raw.quotes"] = [quote_row(article_id, quote) for quote in quotes]
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(doc.text)])
     rows["raw.coreference_mentions"] = coreference_rows(doc, article_id, quotes, resolver)
     quote_speakers = [
         (q.start_char - 1, q.end_char + 1, row["speaker_mention_id"])

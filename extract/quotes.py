@@ -155,7 +155,7 @@ def _attribution_clause(text: str, attribution: _Attribution) -> str:
 
 
 def extract_quotes(
-    doc: Doc, quotes: Sequence[QuoteSpan], dated: Sequence[tuple[int, int, date]]
+    doc: Doc, resolver: SpeakerResolver, dated: Sequence[tuple[int, int, date]]
 ) -> tuple[list[Quote], dict[QuoteSpan, date]]:
     """Direct, partial and indirect quotes of one article in text order, and each quotation's utterance date.
 
@@ -165,7 +165,7 @@ def extract_quotes(
     or when it has no attribution at all (“…,” he added. “…”).
     """
     text = doc.text
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in quotes])
+    quotes = resolver.quote_spans
     found: list[Quote] = []
     spoken: dict[QuoteSpan, date] = {}
     used_verbs: set[int] = set()

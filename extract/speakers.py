@@ -12,9 +12,12 @@ descriptor has one. Unnamed sources keep their description and no name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
+
+from extract.quote_spans import QuoteSpan, find_quotes
 
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")
 POSSESSIVE = re.compile(r"[’']s$")
@@ -116,12 +119,21 @@ def titles_of(doc: Doc, spans: list[Span]) -> set[tuple[str, str | None]]:
 
 
 class SpeakerResolver:
-    """Resolves speaker phrases of one article to the people it names."""
+    """Resolves speaker phrases of one article to the people it names.
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+    Built once per document (``for_doc``) and shared by the quote, coreference and event
+    extraction, which all need the same quotation spans and people.
+    """
+
+    def __init__(self, doc: Doc, quote_spans: Sequence[QuoteSpan]) -> None:
         self.doc = doc
-        self.quoted = quoted
-        self.people = people(doc, quoted)
+        self.quote_spans = list(quote_spans)
+        self.quoted = [(q.start, q.end) for q in self.quote_spans]
+        self.people = people(doc, self.quoted)
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> SpeakerResolver:
+        return cls(doc, find_quotes(doc.text))
 
     def person_at(self, start: int, end: int) -> Person | None:
         for person in self.people:

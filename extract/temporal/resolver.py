@@ -15,8 +15,9 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from extract.quote_spans import containing, find_quotes
+from extract.quote_spans import containing
 from extract.quotes import Quote, extract_quotes
+from extract.speakers import SpeakerResolver
 from extract.temporal import grammar
 from extract.temporal.grammar import Context, Resolution
 from extract.temporal.tense import clause_direction
@@ -69,14 +70,17 @@ def resolve_document(doc: Doc, published: date) -> list[TemporalExpression]:
     return resolve_document_and_quotes(doc, published)[0]
 
 
-def resolve_document_and_quotes(doc: Doc, published: date) -> tuple[list[TemporalExpression], list[Quote]]:
+def resolve_document_and_quotes(
+    doc: Doc, published: date, speakers: SpeakerResolver | None = None
+) -> tuple[list[TemporalExpression], list[Quote]]:
     """Temporal expressions and quotations of one document, resolved together.
 
     Expressions outside quotations come first, against the publication date; their
     day-level dates date the quotations' attributions (``extract.quotes``); the
     expressions inside quotations are then resolved against those utterance dates.
     """
-    quote_spans = find_quotes(doc.text)
+    speakers = speakers or SpeakerResolver.for_doc(doc)
+    quote_spans = speakers.quote_spans
     sentence_of = [sent.start_char for sent in doc.sents]  # sentence starts, for bisect
     items = [(c, containing(quote_spans, c.start, c.end)) for c in candidates(doc)]
     results: dict[int, TemporalExpression] = {}
@@ -88,7 +92,7 @@ def resolve_document_and_quotes(doc: Doc, published: date) -> tuple[list[Tempora
             last_day = _day_of(expression) or last_day
 
     dated = dated_days(results.values())
-    quotes, spoken = extract_quotes(doc, quote_spans, dated)
+    quotes, spoken = extract_quotes(doc, speakers, dated)
     for candidate, quote in items:
         if quote is not None:
             anchor, kind = (spoken[quote], "utterance") if quote in spoken else (published, "publication")

@@ -9,7 +9,6 @@ import pytest
 from extract.config import DEFAULT_SPACY_MODEL
 from extract.events import extract_events
 from extract.nlp import load_pipeline
-from extract.quote_spans import find_quotes
 from extract.speakers import SpeakerResolver
 from extract.temporal.resolver import resolve_document_and_quotes
 
@@ -23,9 +22,9 @@ def nlp():
 
 def events(nlp, text: str) -> list[dict]:
     doc = nlp(text)
-    expressions, _ = resolve_document_and_quotes(doc, PUBLISHED)
+    resolver = SpeakerResolver.for_doc(doc)
+    expressions, _ = resolve_document_and_quotes(doc, PUBLISHED, resolver)
     values = {f"a:{e.start_char}-{e.end_char}": e.value for e in expressions}
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in find_quotes(text)])
 
     def names(ids):
         return sorted(text[int(i.split(":")[1].split("-")[0]) : int(i.split("-")[1])] for i in ids)

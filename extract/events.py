@@ -252,7 +252,7 @@ def _inside_quote(ctx: _Context, position: int) -> bool:
 
 def _owner_mentions(ctx: _Context, ent: Span) -> list[str]:
     owner = ctx.resolver.person_at(ent.start_char, ent.start_char + 1)
-    mention = ctx.resolver._mention(owner, ent.start_char) if owner else None
+    mention = ctx.resolver.mention_near(owner, ent.start_char) if owner else None
     return [f"{ctx.article_id}:{mention[0]}-{mention[1]}"] if mention else []
 
 

@@ -156,23 +156,23 @@ class SpeakerResolver:
         start, end = phrase.start_char, phrase.end_char
         person = self.person_at(start, end)
         if person is not None:
-            return Speaker(text, start, end, "name", person.name, self._mention(person, start))
+            return Speaker(text, start, end, "name", person.name, self.mention_near(person, start))
         lowered = text.lower()
         if lowered in PRONOUNS:
             if previous is not None and previous.name is not None:
                 return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
             found = self.last_person_before(start)
-            return Speaker(text, start, end, "pronoun", found.name if found else None, self._mention(found, start))
+            return Speaker(text, start, end, "pronoun", found.name if found else None, self.mention_near(found, start))
         if phrase.root.pos_ == "PROPN" and phrase[0].lower_ not in {"the", "this", "a", "an"} and (
             phrase.root.lower_ not in TITLE_WORDS
         ):  # a name the NER missed: match a person by surname, else keep it
             surname = bare_name(text).split()[-1].lower() if bare_name(text) else ""
             found = next((p for p in self.people if p.name.split()[-1].lower() == surname), None)
             name = found.name if found else bare_name(text)
-            return Speaker(text, start, end, "name", name, self._mention(found, start))
+            return Speaker(text, start, end, "name", name, self.mention_near(found, start))
         if phrase[0].lower_ in {"the", "this"} and any(t.lower_ in TITLE_WORDS for t in phrase):
             found = self.by_title(phrase, start)
-            return Speaker(text, start, end, "descriptor", found.name if found else None, self._mention(found, start))
+            return Speaker(text, start, end, "descriptor", found.name if found else None, self.mention_near(found, start))
         return Speaker(text, start, end, "unnamed", None, None)
 
     def by_title(self, phrase: Span, position: int) -> Person | None:
@@ -200,7 +200,7 @@ class SpeakerResolver:
         return self.last_person_before(position, candidates) or (candidates[0] if candidates else None)
 
     @staticmethod
-    def _mention(person: Person | None, position: int) -> tuple[int, int] | None:
+    def mention_near(person: Person | None, position: int) -> tuple[int, int] | None:
         """The person's named mention nearest before the position (or the first one)."""
         if person is None:
             return None
@@ -226,6 +226,6 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
             continue
         person = resolver.by_title(chunk, chunk.start_char)
         if person is not None:
-            mention = resolver._mention(person, chunk.start_char)
+            mention = resolver.mention_near(person, chunk.start_char)
             found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
     return found

@@ -314,8 +314,8 @@ def accept_year(m, text):
 
 
 def decade_number(m, ctx):
-    digits = m["decade"]
-    first_year = int(digits) if len(digits) == 4 else (1900 + int(digits))
+    """'the 1990s' or "the '90s" (read as the 1900s)."""
+    first_year = int(m["decade"]) if m["decade"] else 1900 + 10 * int(m["short"])
     return _date(v.decade(first_year), "decade", "none")
 
 
@@ -323,18 +323,20 @@ QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 
 
 
 def quarter_number(m, ctx):
-    which = (m["q"] or "").lower()
+    """'the third quarter (of 2024)', 'fourth-quarter', 'Q3 2024'."""
+    which = (m["q"] or m["q2"] or "").lower()
+    year_text = m["year"] or m["year2"]
     number_ = QUARTER_WORDS.get(which.lstrip("q"))
-    year_no = int(m["year"]) if m["year"] else ctx.anchor.year
+    year_no = int(year_text) if year_text else ctx.anchor.year
     if which == "last":
-        number_ = 4 if m["year"] else None
+        number_ = 4 if year_text else None
     if number_ is None:
         current = (ctx.anchor.month - 1) // 3 + 1
         d = v.shift(date(ctx.anchor.year, 3 * current - 2, 1), -1, "Q")
         return _date(v.quarter(d.year, (d.month - 1) // 3 + 1), "relative_quarter")
-    if not m["year"] and ctx.direction == "past" and v.quarter(year_no, number_).start > ctx.anchor:
+    if not year_text and ctx.direction == "past" and v.quarter(year_no, number_).start > ctx.anchor:
         year_no -= 1
-    return _date(v.quarter(year_no, number_), "quarter", "none" if m["year"] else "anchor")
+    return _date(v.quarter(year_no, number_), "quarter", "none" if year_text else "anchor")
 
 
 def offset_from_anchor(m, ctx):
@@ -450,75 +452,6 @@ def clock_time(m, ctx):
     return Resolution("TIME", value, v.Calendar(value, ctx.anchor, ctx.anchor, "day"), "clock_time")
 
 
-def _rule(name: str, pattern: str, resolve, accept=None) -> Rule:
-    compiled = re.compile(rf"(?<![\w-]){pattern}(?![\w])", re.IGNORECASE)
-    return Rule(name, compiled, resolve, accept or (lambda match, text: True))
-
-
-RULES: list[Rule] = [
-    _rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})", iso_date),
-    _rule("month_day_year", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?", month_day),
-    _rule("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", month_day),
-    _rule("month_year", rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})", month_with_year),
-    _rule("month_by_tense", rf"(?:(?:early|late|mid)[- ])?(?P<month>{MONTH})", bare_month, accept_bare_month),
-    _rule("relative_month", rf"(?P<which>last|next|this)\s+(?P<month>{MONTH})", relative_month),
-    _rule("season_year", rf"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})", season_with_year),
-    _rule("relative_season", rf"(?:(?P<which>last|next|this|the|early|late)\s+)?(?P<season>{SEASON})", relative_season, accept_season),
-    _rule("weekday_by_tense", rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", weekday, accept_weekday),
-    _rule("relative_weekday", rf"(?P<which>last|next|this coming|this|coming)\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", relative_weekday),
-    _rule("deictic_day", rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?", deictic_day),
-    _rule("this_part_of_day", rf"this\s+(?P<part>morning|afternoon|evening)", this_part_of_day),
-    _rule("relative_unit", r"(?P<which>last|next|this|current|coming|following|previous)\s+(?P<unit>week(?:end)?|month|quarter|year|decade)", relative_unit),
-    _rule("part_of_relative_unit", r"(?P<edge>earlier|later)\s+(?P<which>this|last|next)\s+(?P<unit>week|month|year)", part_of_relative_unit),
-    _rule("year", rf"(?P<year>{YEAR})", year_number, accept_year),
-    _rule("decade", r"the\s+(?:(?P<decade>1[89]\d0|20\d0)s|['’](?P<short>\d)0s)", lambda m, c: decade_number_short(m, c)),
-    _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|Q[1-4])[\s-]+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})", lambda m, c: quarter_match(m, c)),
-    _rule("offset_from_anchor", rf"(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)", offset_from_anchor),
-    _rule("offset_from_reference", rf"(?P<n>{NUMBER}|the)\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|later)", offset_from_reference),
-    _rule("anchored_duration", rf"the\s+(?P<which>next|coming|following|past|last|previous|first)\s+(?:(?P<n>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT})", anchored_duration),
-    _rule("vague_reference", r"(?P<which>recent|coming|past)\s+(?:days|weeks|months|years|decades)", vague_reference),
-    _rule("deictic_reference", r"now|currently|nowadays|recently|lately|the\s+future", present_reference),
-    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>{UNIT})", ordinal_period),
-    _rule("duration", rf"(?:(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})", duration, accept_duration),
-    _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
-    _rule("clock_time", r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<named>noon|midnight)", clock_time),
-    _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>week|month|year)", lambda m, c: edge_of_unit(m, c)),
-    _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", lambda m, c: nth_weekday(m, c)),
-    _rule("holiday", rf"(?P<name>New\s+Year['’]s\s+(?:Eve|Day)|Christmas(?:\s+(?:Eve|Day))?|Independence\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR}))?", lambda m, c: holiday(m, c)),
-]
-
-
-def decade_number_short(m, ctx):
-    if m["decade"]:
-        return decade_number(m, ctx)
-    return _date(v.decade(1900 + 10 * int(m["short"])), "decade", "none")
-
-
-def quarter_match(m, ctx):
-    class _View(dict):
-        def __getitem__(self, key):
-            return dict.get(self, key)
-
-    view = _View(q=m["q"] or m["q2"], year=m["year"] or m["year2"])
-    return quarter_number(view, ctx)
-
-
-def find(text: str) -> list[Found]:
-    """Longest non-overlapping rule matches, in text order."""
-    candidates: list[Found] = []
-    for priority, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            if rule.accept(match, text):
-                candidates.append(Found(match.start(), match.end(), rule, match))
-    order = {rule.name: i for i, rule in enumerate(RULES)}
-    candidates.sort(key=lambda f: (-(f.end - f.start), order[f.rule.name], f.start))
-    taken: list[Found] = []
-    for found in candidates:
-        if all(found.end <= t.start or found.start >= t.end for t in taken):
-            taken.append(found)
-    return sorted(taken, key=lambda f: f.start)
-
-
 EDGE_FRACTION = {"start": (0.0, 1 / 3), "beginning": (0.0, 1 / 3), "middle": (1 / 3, 2 / 3), "end": (2 / 3, 1.0)}
 
 
@@ -558,3 +491,58 @@ def holiday(m, ctx):
     if m["year"]:
         return _date(v.day(date(int(m["year"]), month_no, day_no)), "holiday", "none")
     return _date(v.day(day_in_year(ctx.anchor, month_no, day_no, ctx.direction)), "holiday")
+
+
+def _rule(name: str, pattern: str, resolve, accept=None) -> Rule:
+    compiled = re.compile(rf"(?<![\w-]){pattern}(?![\w])", re.IGNORECASE)
+    return Rule(name, compiled, resolve, accept or (lambda match, text: True))
+
+
+RULES: list[Rule] = [
+    _rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})", iso_date),
+    _rule("month_day_year", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?", month_day),
+    _rule("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", month_day),
+    _rule("month_year", rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})", month_with_year),
+    _rule("month_by_tense", rf"(?:(?:early|late|mid)[- ])?(?P<month>{MONTH})", bare_month, accept_bare_month),
+    _rule("relative_month", rf"(?P<which>last|next|this)\s+(?P<month>{MONTH})", relative_month),
+    _rule("season_year", rf"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})", season_with_year),
+    _rule("relative_season", rf"(?:(?P<which>last|next|this|the|early|late)\s+)?(?P<season>{SEASON})", relative_season, accept_season),
+    _rule("weekday_by_tense", rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", weekday, accept_weekday),
+    _rule("relative_weekday", rf"(?P<which>last|next|this coming|this|coming)\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", relative_weekday),
+    _rule("deictic_day", rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?", deictic_day),
+    _rule("this_part_of_day", rf"this\s+(?P<part>morning|afternoon|evening)", this_part_of_day),
+    _rule("relative_unit", r"(?P<which>last|next|this|current|coming|following|previous)\s+(?P<unit>week(?:end)?|month|quarter|year|decade)", relative_unit),
+    _rule("part_of_relative_unit", r"(?P<edge>earlier|later)\s+(?P<which>this|last|next)\s+(?P<unit>week|month|year)", part_of_relative_unit),
+    _rule("year", rf"(?P<year>{YEAR})", year_number, accept_year),
+    _rule("decade", r"the\s+(?:(?P<decade>1[89]\d0|20\d0)s|['’](?P<short>\d)0s)", decade_number),
+    _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|Q[1-4])[\s-]+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})", quarter_number),
+    _rule("offset_from_anchor", rf"(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)", offset_from_anchor),
+    _rule("offset_from_reference", rf"(?P<n>{NUMBER}|the)\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|later)", offset_from_reference),
+    _rule("anchored_duration", rf"the\s+(?P<which>next|coming|following|past|last|previous|first)\s+(?:(?P<n>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT})", anchored_duration),
+    _rule("vague_reference", r"(?P<which>recent|coming|past)\s+(?:days|weeks|months|years|decades)", vague_reference),
+    _rule("deictic_reference", r"now|currently|nowadays|recently|lately|the\s+future", present_reference),
+    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>{UNIT})", ordinal_period),
+    _rule("duration", rf"(?:(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})", duration, accept_duration),
+    _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
+    _rule("clock_time", r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<named>noon|midnight)", clock_time),
+    _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>week|month|year)", edge_of_unit),
+    _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", nth_weekday),
+    _rule("holiday", rf"(?P<name>New\s+Year['’]s\s+(?:Eve|Day)|Christmas(?:\s+(?:Eve|Day))?|Independence\s+Day|Halloween)(?:,?\s+(?P<year>{YEAR}))?", holiday),
+]
+
+
+def find(text: str) -> list[Found]:
+    """Longest non-overlapping rule matches, in text order."""
+    candidates: list[Found] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            if rule.accept(match, text):
+                candidates.append(Found(match.start(), match.end(), rule, match))
+    order = {rule.name: i for i, rule in enumerate(RULES)}
+    candidates.sort(key=lambda f: (-(f.end - f.start), order[f.rule.name], f.start))
+    taken: list[Found] = []
+    for found in candidates:
+        if all(found.end <= t.start or found.start >= t.end for t in taken):
+            taken.append(found)
+    return sorted(taken, key=lambda f: f.start)
+

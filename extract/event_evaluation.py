@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from extract.scoring import percent
+
 
 @dataclass(frozen=True)
 class SystemEvent:
@@ -38,11 +40,11 @@ class EventScores:
 
     @property
     def precision(self) -> float:
-        return 100 * self.matched_system / self.system if self.system else 0.0
+        return percent(self.matched_system, self.system)
 
     @property
     def recall(self) -> float:
-        return 100 * self.matched_gold / self.gold if self.gold else 0.0
+        return percent(self.matched_gold, self.gold)
 
 
 def entity_of(con: duckdb.DuckDBPyConnection, name: str) -> str | None:

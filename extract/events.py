@@ -86,10 +86,11 @@ class _Context:
     published: date
     quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote span → speaker mention id
     sentences: list[Span] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
     def sentence_of(self, token: Token) -> tuple[int, Span]:
         """Index and span of the token's sentence (doc.sents is rebuilt on every access: read it once)."""
-        index = bisect_right([s.start for s in self.sentences], token.i) - 1
+        index = bisect_right(self.sentence_starts, token.i) - 1
         return index, self.sentences[index]
 
 
@@ -156,9 +157,10 @@ def extract_events(
     quote_speakers: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[EventMention]:
     """Event mentions of one article; ``quote_speakers`` (start, end, speaker mention id) resolve "I" in quotes."""
+    sentences = list(doc.sents)
     ctx = _Context(
         doc, article_id, resolver, expressions, published, list(quote_speakers),
-        list(doc.sents),
+        sentences, [s.start for s in sentences],
     )
     triggers = [(t, kind) for t in doc if (kind := _trigger_kind(t))]
     trigger_ids = {t.i for t, _ in triggers}

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.scoring import precision_recall_f1
+
 
 @dataclass(frozen=True)
 class SystemQuote:
@@ -35,10 +37,7 @@ class QuoteScores:
     kind_right: int = 0
 
     def precision_recall(self, correct: int) -> tuple[float, float]:
-        return (
-            100 * correct / self.system if self.system else 0.0,
-            100 * correct / self.gold if self.gold else 0.0,
-        )
+        return precision_recall_f1(correct, self.system, self.gold)[:2]
 
 
 def _norm(text: str) -> str:

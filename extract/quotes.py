@@ -150,8 +150,8 @@ def pieces(text: str, quote: QuoteSpan) -> list[tuple[int, int]]:
 def _attribution_clause(text: str, attribution: _Attribution) -> str:
     verb_at = attribution.verb.idx
     start = sentence_start(text, verb_at)
-    end = min(len(text), text.find("\n", verb_at) if text.find("\n", verb_at) >= 0 else len(text))
-    return text[start:end]
+    line_end = text.find("\n", verb_at)
+    return text[start : line_end if line_end >= 0 else len(text)]
 
 
 def extract_quotes(

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.scoring import percent, precision_recall_f1
+
 
 @dataclass(frozen=True)
 class Timex:
@@ -146,23 +148,16 @@ class Scores:
             self.type_correct += match.type == g.type
             self.value_correct += match.value == g.value
 
-    @staticmethod
-    def _f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
-        precision = correct / system if system else 0.0
-        recall = correct / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return 100 * precision, 100 * recall, 100 * f1
-
     def table(self) -> dict[str, tuple[float, float, float]]:
         return {
-            "strict": self._f1(self.strict, self.system, self.gold),
-            "relaxed": self._f1(self.relaxed, self.system, self.gold),
-            "type": self._f1(self.type_correct, self.system, self.gold),
-            "value": self._f1(self.value_correct, self.system, self.gold),
+            "strict": precision_recall_f1(self.strict, self.system, self.gold),
+            "relaxed": precision_recall_f1(self.relaxed, self.system, self.gold),
+            "type": precision_recall_f1(self.type_correct, self.system, self.gold),
+            "value": precision_recall_f1(self.value_correct, self.system, self.gold),
         }
 
     def accuracy(self, correct: int) -> float:
-        return 100 * correct / self.relaxed if self.relaxed else 0.0
+        return percent(correct, self.relaxed)
 
 
 def system_timexes(documents: Iterable[Document], model_name: str) -> Iterator[tuple[Document, list[Timex]]]:

@@ -17,6 +17,10 @@ export AIRFLOW__API__HOST := 127.0.0.1
 export AIRFLOW__API__PORT := 8080
 # Task processes reach the scheduler's execution API through this URL.
 export AIRFLOW__API__BASE_URL := http://127.0.0.1:8080
+# A task whose process died (worker killed, machine rebooted) stops heartbeating: the scheduler
+# fails it after this many seconds (default 300) and retries it, so a crash never leaves a run
+# 'running' in the UI with later runs queued behind it (max_active_runs=1).
+export AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT := 120
 # No telemetry, no network at run time.
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
@@ -42,10 +46,8 @@ run: $(STAMP) $(AIRFLOW_HOME)/airflow.db
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-airflow: $(STAMP) $(AIRFLOW_HOME)/airflow.db
-	@echo "Airflow UI: http://127.0.0.1:8080  user: admin"
-	@echo "password: in $(AIRFLOW_HOME)/simple_auth_manager_passwords.json.generated (written at first start)"
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/airflow standalone
+airflow: $(STAMP)
+	PATH=$(CURDIR)/$(BIN):$$PATH scripts/airflow_local.sh
 
 clean:
 	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs

@@ -47,7 +47,7 @@ def main() -> None:
         for processes in args.processes:
             settings = replace(
                 Settings.from_env(),
-                input_dir=input_dir,
+                input_dirs=(input_dir,),
                 warehouse_path=Path(tmp) / f"bench_{processes}.duckdb",
                 spacy_processes=processes,
             )

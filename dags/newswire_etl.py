@@ -3,29 +3,46 @@
 Read this file as the pipeline's table of contents. Each task is one stage and
 calls code in ``extract/`` (reading, NLP, loading, dbt) or ``expectations/`` (GX):
 
-    extract → tag → validate_raw → dbt_staging → validate_staging
-            → dbt_marts → validate_marts → publish → report
+    operator_requests → extract → tag → validate_raw → dbt_staging → validate_staging
+                      → dbt_marts → validate_marts → publish → report
 
-Validation gates every layer (write-audit-publish): a critical expectation that fails
-stops the run at that stage, and only a run whose marts pass is published to
-``warehouse/published/newswire.duckdb``, the file users and BI tools read.
+A bad article never stops the run: extract rejects unreadable files, and a row check that
+fails on an article quarantines that article (``audit.quarantined_articles``); the rest is
+published. Only a systemic failure (a batch-level share below its threshold, zero articles,
+a broken dbt contract) stops the run, and then ``warehouse/published/newswire.duckdb``, the
+file users and BI tools read, stays as it was.
 
-Trigger it from the Airflow UI with optional params (input folder, warehouse file,
-spaCy model); empty params fall back to the NEWSWIRE_* environment and then to the
-embedded defaults (``seeds/`` into ``warehouse/newswire.duckdb``).
+Trigger it from the Airflow UI with optional params: input folder(s), warehouse file, spaCy
+model, and the operator's requests (re-process quarantined articles, remove articles) by
+article id or file name. Empty params fall back to the NEWSWIRE_* environment and then to
+the embedded defaults (``seeds/`` into ``warehouse/newswire.duckdb``).
 Heavy libraries are imported inside tasks so the DAG file parses fast.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
 import pendulum
+from airflow.sdk.exceptions import AirflowFailException
 from airflow.sdk import Param, dag, task
 
 from extract.config import Settings
+from extract.errors import PermanentError
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def fail_fast() -> Iterator[None]:
+    """A PermanentError (failed validation or dbt test, unknown target) fails the task without retries."""
+    try:
+        yield
+    except PermanentError as err:
+        raise AirflowFailException(str(err)) from err
 
 
 @dag(
@@ -34,70 +51,107 @@ log = logging.getLogger(__name__)
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,  # DuckDB allows one writer per file
+    dagrun_timeout=timedelta(hours=6),  # a run stuck beyond any plausible load is failed, not left running
+    default_args={"retries": 2, "retry_delay": timedelta(seconds=30)},  # transient: a killed worker, a lock
     tags=["newswire"],
     doc_md=__doc__,
     params={
-        "input_dir": Param("", type="string", description="Folder of article files (default: seeds/)."),
+        "input_dir": Param(
+            "", type="string", description="Folder of article files, or several joined by ':' (default: seeds/)."
+        ),
         "warehouse_path": Param("", type="string", description="DuckDB file (default: warehouse/newswire.duckdb)."),
         "spacy_model": Param("", type="string", description="Installed spaCy model package name."),
+        "reprocess_articles": Param(
+            [],
+            type="array",
+            description="Article ids or file names to release from quarantine and process again"
+            " ('quarantined' = all of them).",
+        ),
+        "remove_articles": Param(
+            [], type="array", description="Article ids or file names to remove from every layer."
+        ),
     },
 )
 def newswire_etl():
+    @task
+    def operator_requests(params: dict | None = None, run_id: str | None = None) -> dict:
+        """Apply the reprocess/remove params (logged in audit.operator_actions); nothing to do by default."""
+        params = params or {}
+        if not params.get("reprocess_articles") and not params.get("remove_articles"):
+            return {"reprocessed": 0, "removed": 0}
+        from extract.operations import apply_requests
+
+        settings = Settings.from_params(params)
+        with fail_fast():
+            return apply_requests(
+                settings.warehouse_path, params.get("reprocess_articles") or [], params.get("remove_articles") or [],
+                run_id or "manual",
+            ).as_dict()
+
     @task(task_id="extract")
-    def extract_articles(params: dict | None = None) -> dict:
-        """Read article files into raw.articles; quarantine bad files in raw.rejected_articles."""
+    def extract_articles(requests: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+        """Read new and changed files into raw.articles; reject bad files into raw.rejected_articles."""
         from extract.pipeline import extract_articles
 
-        return extract_articles(Settings.from_params(params)).as_dict()
+        with fail_fast():
+            return extract_articles(Settings.from_params(params), run_id or "manual").as_dict()
 
     @task(task_id="tag")
-    def tag_articles(extracted: dict, params: dict | None = None) -> dict:
-        """Run spaCy over untagged articles into raw.sentences and raw.entity_mentions."""
+    def tag_articles(extracted: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+        """Run spaCy and our extraction over untagged articles; an article that fails is quarantined."""
         from extract.pipeline import tag_articles
 
-        return tag_articles(Settings.from_params(params)).as_dict()
+        with fail_fast():
+            return tag_articles(Settings.from_params(params), run_id or "manual").as_dict()
 
     @task
     def validate_raw(tagged: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """GX suite expectations/suites/raw.yml; a critical failure stops the run here."""
+        """GX suite expectations/suites/raw.yml: quarantine failing articles, stop on a systemic failure."""
         from expectations.runner import validate_stage
 
-        return validate_stage("raw", Settings.from_params(params), run_id).as_dict()
+        with fail_fast():
+            return validate_stage("raw", Settings.from_params(params), run_id).as_dict()
 
     @task
     def dbt_staging(validated: dict, params: dict | None = None) -> dict:
-        """dbt build of the staging views and their tests."""
+        """dbt build of the staging views (live articles only) and their tests."""
         from extract.transform import STAGING, build
 
-        return build(Settings.from_params(params), *STAGING).as_dict()
+        with fail_fast():
+            return build(Settings.from_params(params), *STAGING).as_dict()
 
     @task
     def validate_staging(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """GX suite expectations/suites/staging.yml; a critical failure stops the run before the marts."""
+        """GX suite expectations/suites/staging.yml: quarantine failing articles, stop on a systemic failure."""
         from expectations.runner import validate_stage
 
-        return validate_stage("staging", Settings.from_params(params), run_id).as_dict()
+        with fail_fast():
+            return validate_stage("staging", Settings.from_params(params), run_id).as_dict()
 
     @task
     def dbt_marts(validated: dict, params: dict | None = None) -> dict:
         """dbt build of the seeds, intermediate and mart models, with their tests and unit tests."""
         from extract.transform import MARTS, build
 
-        return build(Settings.from_params(params), *MARTS).as_dict()
+        with fail_fast():
+            return build(Settings.from_params(params), *MARTS).as_dict()
 
     @task
     def validate_marts(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """GX suite expectations/suites/marts.yml on what users and BI tools will read."""
+        """GX suite expectations/suites/marts.yml; articles quarantined here leave the marts, which are rebuilt."""
         from expectations.runner import validate_stage
+        from extract.transform import MARTS, build
 
-        return validate_stage("marts", Settings.from_params(params), run_id).as_dict()
+        settings = Settings.from_params(params)
+        with fail_fast():
+            return validate_stage("marts", settings, run_id, rebuild=lambda: build(settings, *MARTS)).as_dict()
 
     @task
-    def publish(validated: dict, params: dict | None = None) -> dict:
-        """Copy the validated marts to the published warehouse file, atomically."""
+    def publish(validated: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+        """Copy the validated marts and the audit to the published warehouse file, atomically."""
         from extract.publish import publish as publish_marts
 
-        return publish_marts(Settings.from_params(params)).as_dict()
+        return publish_marts(Settings.from_params(params), run_id or "manual").as_dict()
 
     @task
     def report(published: dict, params: dict | None = None) -> dict:
@@ -109,7 +163,8 @@ def newswire_etl():
             log.info(line)
         return summary.__dict__
 
-    extracted = extract_articles()
+    requests = operator_requests()
+    extracted = extract_articles(requests)
     tagged = tag_articles(extracted)
     raw_ok = validate_raw(tagged)
     staged = dbt_staging(raw_ok)

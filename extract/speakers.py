@@ -28,6 +28,8 @@ TITLE_WORDS = {
     "envoy", "official", "aide", "adviser", "advisor", "director", "chairman", "speaker", "mayor",
 }
 LEADER_TITLES = {"president", "premier", "chancellor", "king", "queen", "leader"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+"""NER labels of things that can speak (a ministry, a country, a company) or be a speaker's name."""
 HOME_NATIONALITY = "us"
 NATIONALITY_ALIASES = {
     "american": {"us", "u.s.", "american", "united states"},
@@ -157,6 +159,9 @@ class SpeakerResolver:
         person = self.person_at(start, end)
         if person is not None:
             return Speaker(text, start, end, "name", person.name, self.mention_near(person, start))
+        entity = self.entity_heading(phrase)
+        if entity is not None:  # an organisation or a country that speaks: "NASA said", "Qatar suggested"
+            return Speaker(text, start, end, "name", bare_name(entity.text), (entity.start_char, entity.end_char))
         lowered = text.lower()
         if lowered in PRONOUNS:
             if previous is not None and previous.name is not None:
@@ -168,12 +173,35 @@ class SpeakerResolver:
         ):  # a name the NER missed: match a person by surname, else keep it
             surname = bare_name(text).split()[-1].lower() if bare_name(text) else ""
             found = next((p for p in self.people if p.name.split()[-1].lower() == surname), None)
-            name = found.name if found else bare_name(text)
-            return Speaker(text, start, end, "name", name, self.mention_near(found, start))
+            if found is not None:
+                return Speaker(text, start, end, "name", found.name, self.mention_near(found, start))
+            named = self.entity_ending_in(surname, start)  # "Danilov" after "Oleksiy Danilov" (tagged ORG)
+            if named is not None:
+                return Speaker(text, start, end, "name", bare_name(named.text), (named.start_char, named.end_char))
+            return Speaker(text, start, end, "name", bare_name(text), None)
         if phrase[0].lower_ in {"the", "this"} and any(t.lower_ in TITLE_WORDS for t in phrase):
             found = self.by_title(phrase, start)
             return Speaker(text, start, end, "descriptor", found.name if found else None, self.mention_near(found, start))
         return Speaker(text, start, end, "unnamed", None, None)
+
+    def entity_heading(self, phrase: Span) -> Span | None:
+        """The named entity mention holding the phrase's head word, if any.
+
+        "NASA" is a speaking entity; in "the Ukrainian leader" the entity (Ukrainian) only
+        modifies the head (leader), so the phrase is a descriptor, not the entity.
+        """
+        head = phrase.root.i
+        return next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= head < e.end), None)
+
+    def entity_ending_in(self, word: str, position: int) -> Span | None:
+        """The last named entity before the position whose last word is ``word`` (a surname used alone)."""
+        if not word:
+            return None
+        found = [
+            e for e in self.doc.ents
+            if e.label_ in NAME_LABELS and e.start_char < position and e[-1].lower_ == word
+        ]
+        return found[-1] if found else None
 
     def by_title(self, phrase: Span, position: int) -> Person | None:
         """The person the article titled like the descriptor.

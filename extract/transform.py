@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.config import Settings
+from extract.errors import PermanentError
 
 log = logging.getLogger(__name__)
 
 FAILED_STATUSES = {"error", "fail", "runtime error"}
 
 
-class DbtBuildError(RuntimeError):
+class DbtBuildError(PermanentError):
     """dbt build did not succeed; the message lists the failing models and tests."""
 
 

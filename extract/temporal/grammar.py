@@ -275,13 +275,20 @@ RELATIVE_SHIFT = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1
 
 
 def relative_unit(m, ctx):
-    letter, _, _ = unit_code(m["unit"])
     which = m["which"].lower()
     if m["unit"].lower().startswith("weekend"):
-        base = ctx.anchor + timedelta(weeks=RELATIVE_SHIFT[which])
-        return _date(v.weekend_of(base), "relative_weekend")
+        return _date(v.weekend_of(ctx.anchor + timedelta(weeks=_weekend_shift(which, ctx.anchor))), "relative_weekend")
+    letter, _, _ = unit_code(m["unit"])
     base = v.shift(ctx.anchor, RELATIVE_SHIFT[which], letter)
     return _date(v.unit_calendar(base, letter), "relative_unit")
+
+
+def _weekend_shift(which: str, anchor: date) -> int:
+    """Weeks from the anchor's week to the weekend meant: "the coming weekend" is the next one to
+    come (this week's, unless the anchor is already its Sunday); "next"/"last" step a week."""
+    if which == "coming":
+        return 1 if anchor.weekday() == 6 else 0
+    return RELATIVE_SHIFT[which]
 
 
 def part_of_relative_unit(m, ctx):

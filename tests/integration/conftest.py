@@ -16,6 +16,12 @@ from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 BIN = Path(sys.executable).parent
 
+PIPELINE_TASKS = [
+    "operator_requests", "extract", "tag", "validate_raw", "dbt_staging", "validate_staging",
+    "dbt_marts", "validate_marts", "publish", "report",
+]
+"""The DAG's tasks in order: what a successful run shows in the Grid view."""
+
 
 @dataclass(frozen=True)
 class PipelineRun:
@@ -25,11 +31,39 @@ class PipelineRun:
     warehouse: Path
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
-        con = duckdb.connect(str(self.warehouse), read_only=True)
-        try:
-            return con.execute(sql, params or []).fetchall()
-        finally:
-            con.close()
+        """Rows from the working warehouse."""
+        return query(self.warehouse, sql, params)
+
+    @property
+    def published(self) -> Path:
+        return self.warehouse.parent / "published" / self.warehouse.name
+
+    def query_published(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Rows from the published file, what users and BI tools read."""
+        return query(self.published, sql, params)
+
+
+def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+FIXTURE_ARTICLES = PROJECT_ROOT / "tests" / "fixtures" / "articles"
+"""Short articles written for the tests (people, places, quotes, a weather report without entities)."""
+
+
+def article_folder(folder: Path, *names: str, seeds: bool = True) -> Path:
+    """An input folder with copies of seeds/ and the named fixture articles."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if seeds:
+        for path in SEEDS_DIR.glob("*.txt"):
+            shutil.copy(path, folder / path.name)
+    for name in names:
+        shutil.copy(FIXTURE_ARTICLES / name, folder / name)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -49,12 +83,13 @@ def newswire_dag(airflow_db):
 
 @pytest.fixture(scope="session")
 def run_dag(newswire_dag) -> Callable[..., PipelineRun]:
-    """Run newswire_etl with dag.test() against the given input folder and warehouse file."""
+    """Run newswire_etl with dag.test() against the given input folder and warehouse file (and other params)."""
 
-    def run(warehouse: Path, input_dir: Path = SEEDS_DIR) -> PipelineRun:
-        dag_run = newswire_dag.test(
-            run_conf={"input_dir": str(input_dir), "warehouse_path": str(warehouse)}
-        )
+    def run(warehouse: Path, input_dir: Path = SEEDS_DIR, **params) -> PipelineRun:
+        # Every param is given: dag.test() on the same DAG object keeps params of an earlier run.
+        conf = {"input_dir": str(input_dir), "warehouse_path": str(warehouse), "spacy_model": "",
+                "reprocess_articles": [], "remove_articles": [], **params}
+        dag_run = newswire_dag.test(run_conf=conf)
         return PipelineRun(
             run_id=dag_run.run_id,
             state=str(dag_run.state),

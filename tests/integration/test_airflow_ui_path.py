@@ -1,4 +1,5 @@
-"""The UI/REST path: a real `airflow standalone` server, a run triggered over its REST API.
+"""The UI/REST path: the real Airflow server of `make airflow` (scripts/airflow_local.sh), a run
+triggered over its REST API.
 
 This is what happens when a user presses "Trigger" in the Airflow UI: the API server
 creates the run, the scheduler queues the tasks, the LocalExecutor runs each one in its
@@ -25,6 +26,8 @@ import requests
 
 from tests.conftest import PROJECT_ROOT
 
+from tests.integration.conftest import PIPELINE_TASKS
+
 pytestmark = pytest.mark.integration
 
 BIN = Path(sys.executable).parent
@@ -43,7 +46,7 @@ def wait_for(predicate, timeout_s: float, what: str, process: subprocess.Popen, 
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"airflow standalone exited ({process.returncode}) while waiting for {what}:\n{log.read_text()[-3000:]}")
+            pytest.fail(f"the Airflow server exited ({process.returncode}) while waiting for {what}:\n{log.read_text()[-3000:]}")
         try:
             value = predicate()
             if value:
@@ -56,7 +59,7 @@ def wait_for(predicate, timeout_s: float, what: str, process: subprocess.Popen, 
 
 @pytest.fixture(scope="module")
 def airflow_server(tmp_path_factory) -> Iterator[dict]:
-    home = tmp_path_factory.mktemp("airflow_standalone")
+    home = tmp_path_factory.mktemp("airflow_server")
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
@@ -71,10 +74,10 @@ def airflow_server(tmp_path_factory) -> Iterator[dict]:
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    log = home / "standalone.log"
+    log = home / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [str(BIN / "airflow"), "standalone"], env=env, stdout=out, stderr=subprocess.STDOUT,
+            [str(PROJECT_ROOT / "scripts" / "airflow_local.sh")], env=env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # its children outlive a signal to the parent: signal the group
         )
     try:
@@ -89,7 +92,7 @@ def airflow_server(tmp_path_factory) -> Iterator[dict]:
             f"{base_url}/auth/token", json={"username": "admin", "password": password}, timeout=10
         ).json()["access_token"]
         yield {"base_url": base_url, "headers": {"Authorization": f"Bearer {token}"}, "home": home,
-               "process": process, "log": log}
+               "process": process, "log": log, "passwords": passwords}
     finally:
         stop_process_group(process)
 
@@ -131,7 +134,7 @@ def test_run_triggered_over_rest_succeeds_and_writes_the_warehouse(airflow_serve
     tasks = requests.get(f"{run_url}/taskInstances", headers=headers, timeout=10).json()["task_instances"]
     assert state == "success", {t["task_id"]: t["state"] for t in tasks}
     assert {t["task_id"]: t["state"] for t in tasks} == {
-        t: "success" for t in ["extract", "tag", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish", "report"]
+        t: "success" for t in PIPELINE_TASKS
     }
 
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -140,3 +143,25 @@ def test_run_triggered_over_rest_succeeds_and_writes_the_warehouse(airflow_serve
     con.close()
     assert dates == [date(2025, 10, 16), date(2025, 10, 17)]
     assert mentions > 50
+
+
+def test_server_listens_on_loopback_only_and_hides_its_password(airflow_server) -> None:
+    import psutil
+
+    group = os.getpgid(airflow_server["process"].pid)
+    members = {p.pid for p in psutil.process_iter() if _group_of(p.pid) == group}
+    listening = {
+        (c.laddr.ip, c.laddr.port)
+        for c in psutil.net_connections(kind="inet")
+        if c.status == psutil.CONN_LISTEN and c.pid in members
+    }
+    assert listening, "the server should listen somewhere"
+    assert {ip for ip, _ in listening} == {"127.0.0.1"}, listening
+    assert airflow_server["passwords"].stat().st_mode & 0o777 == 0o600
+
+
+def _group_of(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except ProcessLookupError:
+        return None

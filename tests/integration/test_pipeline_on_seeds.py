@@ -8,6 +8,8 @@ from datetime import date
 import duckdb
 import pytest
 
+from tests.integration.conftest import PIPELINE_TASKS
+
 pytestmark = pytest.mark.integration
 
 TABLES = [
@@ -27,7 +29,7 @@ def test_dag_run_succeeds_with_every_task(seed_run) -> None:
     assert seed_run.state == "success"
     assert seed_run.task_states == {
         task: "success"
-        for task in ["extract", "tag", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish", "report"]
+        for task in PIPELINE_TASKS
     }
 
 

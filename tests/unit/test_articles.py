@@ -88,3 +88,55 @@ def test_seed_files_parse() -> None:
 
     articles = [o for o in read_articles(SEEDS_DIR) if isinstance(o, Article)]
     assert sorted(a.published_date for a in articles) == [date(2025, 10, 16), date(2025, 10, 17)]
+
+
+def test_limits_reject_future_old_and_oversized_articles() -> None:
+    from extract.articles import Limits
+
+    limits = Limits(earliest_published=date(1990, 1, 1), latest_published=date(2025, 10, 18), max_chars=60)
+    future = parse_article(b" date 2031-01-01 Leaders will meet.\n", "future.txt")
+    old = parse_article(b" date 1889-12-31 Leaders met.\n", "old.txt")
+    long = parse_article(b" date 2025-10-16 " + b"Leaders met again. " * 5, "long.txt")
+    for article, reason in [
+        (future, "publication date 2031-01-01 is in the future: later than 2025-10-18"),
+        (old, "publication date 1889-12-31 is implausibly old: earlier than 1990-01-01"),
+        (long, "article text has 94 characters, over the limit of 60"),
+    ]:
+        with pytest.raises(ArticleFormatError) as caught:
+            limits.check(article)
+        assert str(caught.value).startswith(reason)
+    limits.check(parse_article(GOOD, "a.txt"))  # inside every limit: no error
+
+
+def test_scan_names_every_entry_it_cannot_read(tmp_path: Path) -> None:
+    import os
+
+    from extract.articles import scan
+
+    (tmp_path / "good.txt").write_bytes(GOOD)
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "linked.txt").symlink_to(tmp_path / "good.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back_up").symlink_to(tmp_path)
+    os.mkfifo(tmp_path / "queue")
+
+    found = {entry.path.relative_to(tmp_path).as_posix(): entry.problem for entry in scan(tmp_path)}
+
+    assert found == {
+        "dangling.txt": f"dangling symlink: its target {tmp_path / 'nowhere.txt'} does not exist",
+        "good.txt": None,
+        "linked.txt": None,
+        "queue": "not a regular file (fifo): not read",
+        "self.txt": "symlink loop: the link points back at itself",
+        "sub/back_up": "symlink loop: this folder was already read through another path",
+    }
+
+
+def test_scan_gives_size_and_time_to_skip_unchanged_files(tmp_path: Path) -> None:
+    from extract.articles import scan
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(GOOD)
+    (entry,) = scan(tmp_path)
+    assert (entry.size, entry.modified_ns) == (len(GOOD), path.stat().st_mtime_ns)

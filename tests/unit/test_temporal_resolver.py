@@ -66,3 +66,17 @@ def test_invalid_date_keeps_a_row_with_its_reason(nlp) -> None:
     [expression] = resolve_document(nlp("He was born on 29 February 2023."), WEDNESDAY)
     assert (expression.text, expression.value, expression.start_date) == ("29 February 2023", None, None)
     assert expression.unresolved_reason == "'29 February 2023' is not a valid date"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Fans expect a crowd at the final on the coming weekend.", "2025-W42-WE"),
+        ("The market reopens next weekend.", "2025-W43-WE"),
+        ("The town held a fair last weekend.", "2025-W41-WE"),
+    ],
+)
+def test_weekend_relative_to_the_anchor_week(nlp, text: str, value: str) -> None:
+    found = {e.text.lower(): e.value for e in resolve_document(nlp(text), WEDNESDAY)}
+    weekend = next(key for key in found if "weekend" in key)
+    assert found[weekend] == value

@@ -1,6 +1,7 @@
 -- One row per article, with the columns downstream models use.
 with source_articles as (
     select * from {{ source('raw', 'articles') }}
+    where {{ is_live_article() }}
 )
 
 select

@@ -1,6 +1,7 @@
 -- Pronoun and descriptor mentions the tagger resolved to a named mention of the same article.
 with source_mentions as (
     select * from {{ source('raw', 'coreference_mentions') }}
+    where {{ is_live_article() }}
 )
 
 select

@@ -1,6 +1,7 @@
 -- One row per NER mention, keyed by article and character offsets, with its name forms for matching.
 with source_mentions as (
     select * from {{ source('raw', 'entity_mentions') }}
+    where {{ is_live_article() }}
 )
 
 select

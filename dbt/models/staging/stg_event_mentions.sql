@@ -1,6 +1,7 @@
 -- One row per event mention, with the event family used for deduplication.
 with source_events as (
     select * from {{ source('raw', 'event_mentions') }}
+    where {{ is_live_article() }}
 )
 
 select

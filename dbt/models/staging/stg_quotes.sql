@@ -1,6 +1,7 @@
 -- One row per quote (a paragraph of a direct quotation, a partial quote, or reported speech).
 with source_quotes as (
     select * from {{ source('raw', 'quotes') }}
+    where {{ is_live_article() }}
 )
 
 select

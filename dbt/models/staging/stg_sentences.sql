@@ -1,6 +1,7 @@
 -- One row per sentence of each article.
 with source_sentences as (
     select * from {{ source('raw', 'sentences') }}
+    where {{ is_live_article() }}
 )
 
 select

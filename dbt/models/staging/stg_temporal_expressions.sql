@@ -1,6 +1,7 @@
 -- One row per temporal expression, with a key and a flag for calendar-resolved rows.
 with source_expressions as (
     select * from {{ source('raw', 'temporal_expressions') }}
+    where {{ is_live_article() }}
 )
 
 select

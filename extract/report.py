@@ -22,6 +22,7 @@ class Summary:
     quarantined: int
     mentions: int
     validations_passed: int
+    validations_warned: int
     validations_failed: int
     last_run_id: str | None
     published: str
@@ -34,7 +35,7 @@ class Summary:
             f"  articles quarantined             : {self.quarantined}  (audit.quarantined_articles)",
             f"  entity mentions                  : {self.mentions}  (marts.fct_mentions)",
             f"  validations of the last run      : {self.validations_passed} passed, "
-            f"{self.validations_failed} failed  (run {self.last_run_id})",
+            f"{self.validations_warned} warnings, {self.validations_failed} failed  (run {self.last_run_id})",
             f"  warehouse (pipeline's working copy): {self.warehouse}",
             f"  published marts (for users, BI)  : {self.published}",
         ]
@@ -52,8 +53,10 @@ def summarise(settings: Settings) -> Summary:
             "select run_id from audit.validation_results order by validated_at desc limit 1"
         ).fetchall()
         run_id = last_run[0][0] if last_run else None
-        passed, failed = con.execute(
-            "select count(*) filter (where success), count(*) filter (where not success)"
+        passed, warned, failed = con.execute(
+            "select count(*) filter (where success),"
+            " count(*) filter (where not success and severity = 'warning'),"
+            " count(*) filter (where not success and severity <> 'warning')"
             " from audit.validation_results where run_id = ?",
             [run_id],
         ).fetchall()[0]
@@ -66,6 +69,7 @@ def summarise(settings: Settings) -> Summary:
             ),
             mentions=_scalar(con, "select count(*) from marts.fct_mentions"),
             validations_passed=passed,
+            validations_warned=warned,
             validations_failed=failed,
             last_run_id=run_id,
             published=str(settings.published_path) if settings.published_path.exists() else "not published yet",

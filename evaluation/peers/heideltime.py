@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -238,8 +238,7 @@ class HeidelTime:
 
 
 def tag_corpus(
-    documents: Sequence[tuple[str, str, date]] | Iterable[tuple[str, str, date]],
-    cache_root: Path | None = None,
+    documents: Iterable[tuple[str, str, date]], cache_root: Path | None = None
 ) -> dict[str, list[PeerTimex]]:
     """HeidelTime's TIMEX3 per document, for (doc_id, text, document creation date) triples, in one JVM."""
     results: dict[str, list[PeerTimex]] = {}

@@ -2,11 +2,13 @@
 #   make run      build the environment if missing, run the Airflow DAG newswire_etl on seeds/
 #   make test     build the environment if missing, run the whole test suite
 #   make airflow  start the Airflow UI on http://127.0.0.1:8080 with the project's DAGs
+#   make eval     the quality report on real text (../shared), peers beside newswire (minutes)
 
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+EVAL_STAMP := $(VENV)/.installed-eval
 
 # Airflow lives inside the project: its home, a SQLite metadata database, our DAGs only.
 export AIRFLOW_HOME := $(CURDIR)/.airflow
@@ -26,7 +28,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: run test airflow env clean
+.PHONY: run test airflow eval env clean
 
 env: $(STAMP)
 
@@ -35,6 +37,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --python $(BIN)/python -e '.[dev]'
 	touch $(STAMP)
+
+# The peers of the quality report (HeidelTime, textacy): an optional extra, never needed to run or test.
+$(EVAL_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/uv pip install --python $(BIN)/python -e '.[dev,eval]'
+	touch $(EVAL_STAMP)
 
 $(AIRFLOW_HOME)/airflow.db: $(STAMP)
 	$(BIN)/airflow db migrate
@@ -45,6 +52,9 @@ run: $(STAMP) $(AIRFLOW_HOME)/airflow.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+eval: $(EVAL_STAMP) $(AIRFLOW_HOME)/airflow.db
+	$(BIN)/python -m evaluation.report
 
 airflow: $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH scripts/airflow_local.sh

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 HEADER = re.compile(r"^[ \t]*date[ \t]+(?P<date>\S+)[ \t]*(?P<lede>.*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NOT_ARTICLES = re.compile(r"^readme(\.[a-z]+)?$", re.IGNORECASE)
+"""A folder's README (README, README.md, readme.txt) describes the articles; it is not read as one."""
 
 
 class ArticleFormatError(ValueError):
@@ -154,7 +156,7 @@ class SourceFile:
 
 
 def scan(input_dir: Path) -> Iterator[SourceFile]:
-    """Every non-hidden entry under input_dir, in a stable order; nothing is skipped silently.
+    """Every entry under input_dir but hidden files and READMEs, in a stable order.
 
     Regular files (and symlinks to them) are to be read. Dangling symlinks, symlink loops,
     special files (fifos, sockets, devices: reading one could block the run) and folders
@@ -178,7 +180,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[SourceFile]:
         yield SourceFile(folder, problem=f"unreadable folder: {err.strerror or err}")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or NOT_ARTICLES.match(entry.name):
             continue
         path = Path(entry.path)
         try:

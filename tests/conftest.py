@@ -12,11 +12,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-SHARED = Path(os.environ.get("NEWSWIRE_SHARED", PROJECT_ROOT.parent / "shared"))
-"""Material beside the project (original seed articles, corpora with gold); absent in a user's clone."""
-GOLD_FILE = Path(os.environ.get("NEWSWIRE_GOLD_FILE", SHARED / "gold" / "seed_articles.json"))
-ORIGINAL_SEEDS = SHARED / "seeds"
-NEWS_DEV = SHARED / "corpora" / "news-dev"
+
 
 _AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="newswire-airflow-"))
 os.environ.update(

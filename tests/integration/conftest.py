@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import NEWS_DEV, ORIGINAL_SEEDS, PROJECT_ROOT, SEEDS_DIR
+from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 
 BIN = Path(sys.executable).parent
 
@@ -105,18 +104,6 @@ def run_dag(newswire_dag) -> Callable[..., PipelineRun]:
 def seed_run(run_dag, tmp_path_factory) -> PipelineRun:
     """The whole pipeline on seeds/, once per session."""
     return run_dag(tmp_path_factory.mktemp("seed_run") / "newswire.duckdb")
-
-
-@pytest.fixture(scope="session")
-def real_text_run(run_dag, tmp_path_factory) -> PipelineRun:
-    """The whole pipeline on real text: the two original seed articles and the 24 news-dev reports
-    (read from ../shared, never copied). Skips with the reason where ../shared is absent."""
-    folders = [ORIGINAL_SEEDS, NEWS_DEV / "articles"]
-    missing = [str(f) for f in folders if not f.is_dir()]
-    if missing:
-        pytest.skip(f"real-text corpora not found ({', '.join(missing)}): they live in ../shared beside the project")
-    warehouse = tmp_path_factory.mktemp("real_text") / "newswire.duckdb"
-    return run_dag(warehouse, Path(os.pathsep.join(str(f) for f in folders)))
 
 
 @pytest.fixture

@@ -140,3 +140,13 @@ def test_scan_gives_size_and_time_to_skip_unchanged_files(tmp_path: Path) -> Non
     path.write_bytes(GOOD)
     (entry,) = scan(tmp_path)
     assert (entry.size, entry.modified_ns) == (len(GOOD), path.stat().st_mtime_ns)
+
+
+def test_a_folders_readme_is_not_an_article(tmp_path: Path) -> None:
+    from extract.articles import scan
+
+    (tmp_path / "a.txt").write_bytes(GOOD)
+    (tmp_path / "README.md").write_text("# what these articles are\n")
+    (tmp_path / "readme.txt").write_text("notes\n")
+    (tmp_path / "readme_first.txt").write_bytes(b"no header")  # only the README name itself is skipped
+    assert [entry.path.name for entry in scan(tmp_path)] == ["a.txt", "readme_first.txt"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.temporal.evaluation import Scores, Timex, read_tml
+from evaluation.temporal import Scores, Timex, read_tml
 from tests.conftest import PROJECT_ROOT
 
 

@@ -25,9 +25,11 @@ label_votes as (
 voted_type as (
     select
         canonical_key,
-        arg_max(
-            entity_label,
-            votes * 10 + case entity_label when 'PERSON' then 3 when 'GPE' then 2 when 'ORG' then 1 else 0 end
+        first(
+            entity_label order by
+                votes desc,
+                case entity_label when 'PERSON' then 3 when 'GPE' then 2 when 'ORG' then 1 else 0 end desc,
+                entity_label
         ) as entity_type
     from label_votes
     group by canonical_key

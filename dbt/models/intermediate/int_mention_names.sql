@@ -31,7 +31,7 @@ person_full_names as (
 ),
 
 fullest_name_per_surname as (
-    select article_id, surname_key, arg_max(full_name, length(full_name) * 1000 + uses) as full_name
+    select article_id, surname_key, first(full_name order by length(full_name) desc, uses desc, full_name) as full_name
     from person_full_names
     group by all
 )

@@ -23,15 +23,26 @@ consistency as (
     group by all
 ),
 
+ranked_dates as (
+    -- the most specific interval consistent with every mention; among equals the most specific
+    -- value ("2025-10-17TMO" before "2025-10-17"), then the first in order, so reruns agree
+    select *,
+        row_number() over (
+            partition by event_id
+            order by (not overlaps_all), span_days, length(timex_value) desc, timex_value, event_mention_id
+        ) as date_rank
+    from consistency
+),
+
 best_date as (
     select
         event_id,
-        arg_min(timex_value, (not overlaps_all)::int * 100000 + span_days) as timex_value,
-        arg_min(start_date, (not overlaps_all)::int * 100000 + span_days) as start_date,
-        arg_min(end_date, (not overlaps_all)::int * 100000 + span_days) as end_date,
+        any_value(timex_value) filter (where date_rank = 1) as timex_value,
+        any_value(start_date) filter (where date_rank = 1) as start_date,
+        any_value(end_date) filter (where date_rank = 1) as end_date,
         not bool_and(overlaps_all) as has_date_conflict,
         list(distinct timex_value order by timex_value) as reported_values
-    from consistency
+    from ranked_dates
     group by event_id
 ),
 
@@ -58,7 +69,7 @@ vague_participants as (
 ),
 
 places as (
-    select event_id, arg_max(entities.canonical_name, uses) as location, list(distinct entities.canonical_name) as locations
+    select event_id, first(entities.canonical_name order by uses desc, entities.canonical_name) as location, list(distinct entities.canonical_name order by entities.canonical_name) as locations
     from (
         select event_id, location_entity_id as entity_id, count(*) as uses
         from mentions where location_entity_id is not null group by all

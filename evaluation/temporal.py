@@ -1,4 +1,4 @@
-"""Scoring the temporal tagger the TempEval-3 way, on TimeML, JSON lines or the seed gold.
+"""Scoring time expressions the TempEval-3 way, on TimeML, JSON lines or an article corpus's gold.
 
 TempEval-3 (UzZaman et al., 2013) scores extraction by span match, strict (same
 offsets) and relaxed (any overlap), as precision, recall and F1; attributes (type and
@@ -10,7 +10,9 @@ Corpus formats read here:
   functionInDocument="CREATION_TIME"; TIMEX3 tags inside TEXT are the gold.
 - JSON lines: one document a line, ``{"id", "dct": "YYYY-MM-DD", "text",
   "timexes": [{"start", "end", "type", "value"}]}``.
-- the seed gold (``shared/gold/seed_articles.json``), located in the seed articles by context.
+- an article corpus's gold (``shared/gold/seed_articles.json``, news-dev), located in the
+  articles by context (``evaluation.corpora``); the system side then comes from the published
+  mart ``marts.fct_temporal_expressions`` (``marts_timexes``), what a user querying it gets.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from extract.scoring import percent, precision_recall_f1
+import duckdb
+
+from evaluation.corpora import ArticleCorpus, locate
+from evaluation.scoring import percent, precision_recall_f1
 
 
 @dataclass(frozen=True)
@@ -96,26 +101,29 @@ def gold_type(entry: dict) -> str:
     return "TIME" if re.search(r"\dT[A-Z0-9]", value) else "DATE"
 
 
-def locate(text: str, entry: dict) -> tuple[int, int]:
-    """Offsets of a seed-gold expression: its text, inside its context."""
-    context_at = text.find(entry["context"])
-    if context_at < 0:
-        raise ValueError(f"context {entry['context']!r} not found")
-    start = text.find(entry["text"], context_at)
-    return start, start + len(entry["text"])
-
-
-def read_seed_gold(gold_file: Path, seeds_dir: Path) -> Iterator[Document]:
-    from extract.articles import parse_article
-
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    for file_name, article_gold in gold["articles"].items():
-        article = parse_article((seeds_dir / file_name).read_bytes(), file_name)
+def gold_documents(corpus: ArticleCorpus) -> list[Document]:
+    """The corpus's articles with their gold expressions located by context."""
+    documents = []
+    for file_name, article in corpus.articles.items():
         timexes = []
-        for entry in article_gold["timexes"]:
+        for entry in corpus.gold["articles"][file_name]["timexes"]:
             start, end = locate(article.text, entry)
             timexes.append(Timex(start, end, gold_type(entry), entry.get("value")))
-        yield Document(file_name, article.published_date, article.text, timexes)
+        documents.append(Document(file_name, article.published_date, article.text, timexes))
+    return documents
+
+
+def marts_timexes(con: duckdb.DuckDBPyConnection) -> dict[str, list[Timex]]:
+    """System expressions per article file, from the published mart."""
+    rows = con.execute(
+        "select a.source_path, t.start_char, t.end_char, t.timex_type, t.timex_value"
+        " from marts.fct_temporal_expressions t join marts.dim_articles a using (article_id)"
+        " order by a.source_path, t.start_char, t.end_char"
+    ).fetchall()
+    found: dict[str, list[Timex]] = {}
+    for path, start, end, type_, value in rows:
+        found.setdefault(Path(path).name, []).append(Timex(start, end, type_, value))
+    return found
 
 
 # -- scoring ---------------------------------------------------------------------------------
@@ -158,6 +166,21 @@ class Scores:
 
     def accuracy(self, correct: int) -> float:
         return percent(correct, self.relaxed)
+
+    def figures(self) -> dict[str, float | int]:
+        """Flat figures for the report: P, R, F1 per measure, and the counts."""
+        flat: dict[str, float | int] = {"gold": self.gold, "system": self.system}
+        for measure, (p, r, f1) in self.table().items():
+            flat.update({f"{measure}_p": round(p, 1), f"{measure}_r": round(r, 1), f"{measure}_f1": round(f1, 1)})
+        return flat
+
+
+def errors(document: Document, system: list[Timex]) -> Iterator[str]:
+    """A line per gold expression missed or given another value."""
+    for g in document.timexes:
+        hit = [s for s in system if s.start < g.end and g.start < s.end]
+        if not hit or hit[0].value != g.value:
+            yield f"{document.id}: {document.text[g.start:g.end]!r} gold {g.value} system {[h.value for h in hit]}"
 
 
 def system_timexes(documents: Iterable[Document], model_name: str) -> Iterator[tuple[Document, list[Timex]]]:

@@ -1,0 +1,125 @@
+"""Scoring quotes against gold shaped like ``shared/gold/seed_articles.json``.
+
+Gold quotes give the speaker's canonical name, the verb lemma, the kind and the words the
+quote ``starts`` with. A system quote matches a gold quote when its text starts with those
+words (or, for a quotation split differently, contains them); each system quote matches at
+most one gold quote. The speaker is right when the system's speaker entity is the gold
+speaker's entity (``evaluation.entities.gold_entity_id``: the entity most of its written
+forms land on), so "he" and "the president" count only when resolved to the right person.
+
+Two systems are scored the same way: newswire from the published mart ``marts.fct_quotes``,
+and textacy's direct-quotation extractor (the peer), whose speaker text is looked up with
+the warehouse's own name key (textacy resolves no pronouns or titles).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from evaluation.corpora import ArticleCorpus
+from evaluation.scoring import precision_recall_f1
+
+
+@dataclass(frozen=True)
+class SystemQuote:
+    text: str
+    kind: str
+    speaker_entity_id: str | None
+    speaker: str | None
+    verb_lemma: str | None
+
+
+@dataclass
+class QuoteScores:
+    gold: int = 0
+    system: int = 0
+    detected: int = 0
+    speaker_right: int = 0
+    verb_right: int = 0
+    kind_right: int = 0
+
+    def figures(self) -> dict[str, float | int]:
+        flat: dict[str, float | int] = {"gold": self.gold, "system": self.system}
+        for name, correct in [
+            ("detection", self.detected), ("speaker", self.speaker_right),
+            ("verb", self.verb_right), ("kind", self.kind_right),
+        ]:
+            p, r, f1 = precision_recall_f1(correct, self.system, self.gold)
+            flat.update({f"{name}_p": round(p, 1), f"{name}_r": round(r, 1), f"{name}_f1": round(f1, 1)})
+        return flat
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).lower().strip(" \"“”'")
+
+
+def match(gold_quote: dict, system: list[SystemQuote], used: set[int] | None = None) -> int | None:
+    """Index of the system quote that gold_quote matches (starting with its words, else containing them)."""
+    used = used or set()
+    starts = _norm(gold_quote["starts"])
+    candidates = [(i, _norm(q.text)) for i, q in enumerate(system) if i not in used]
+    exact = [i for i, text in candidates if text.startswith(starts)]
+    inside = [i for i, text in candidates if starts in text]
+    return (exact or inside or [None])[0]
+
+
+def score(
+    corpus: ArticleCorpus, system_by_file: dict[str, list[SystemQuote]], speaker_id: Callable[[str], str | None]
+) -> tuple[QuoteScores, list[str]]:
+    """Scores over every article of the corpus, and a line per miss or wrong attribute."""
+    scores = QuoteScores()
+    problems: list[str] = []
+    for file_name, article in corpus.gold["articles"].items():
+        system = system_by_file.get(file_name, [])
+        scores.gold += len(article["quotes"])
+        scores.system += len(system)
+        used: set[int] = set()
+        for gold_quote in article["quotes"]:
+            index = match(gold_quote, system, used)
+            if index is None:
+                problems.append(f"{file_name}: missed {gold_quote['starts']!r}")
+                continue
+            used.add(index)
+            found = system[index]
+            scores.detected += 1
+            expected = speaker_id(gold_quote["speaker"])
+            if expected is not None and found.speaker_entity_id == expected:
+                scores.speaker_right += 1
+            else:
+                problems.append(f"{file_name}: {gold_quote['starts'][:40]!r} speaker {found.speaker} != {gold_quote['speaker']}")
+            scores.verb_right += found.verb_lemma == gold_quote["verb"]
+            scores.kind_right += found.kind == gold_quote["kind"]
+    return scores, problems
+
+
+def marts_quotes(con: duckdb.DuckDBPyConnection) -> dict[str, list[SystemQuote]]:
+    """newswire's quotes per article file, from the published mart."""
+    rows = con.execute(
+        "select a.source_path, q.quote_text, q.quote_kind, q.speaker_entity_id, q.speaker, q.verb_lemma"
+        " from marts.fct_quotes q join marts.dim_articles a using (article_id) order by a.source_path, q.start_char"
+    ).fetchall()
+    by_file: dict[str, list[SystemQuote]] = {}
+    for path, text, kind, entity_id, speaker, verb in rows:
+        by_file.setdefault(Path(path).name, []).append(SystemQuote(text, kind, entity_id, speaker, verb))
+    return by_file
+
+
+def textacy_quotes(con: duckdb.DuckDBPyConnection, corpus: ArticleCorpus) -> dict[str, list[SystemQuote]]:
+    """The peer's quotes per article file, as textacy ships (documents with unbalanced marks skipped)."""
+    from evaluation.entities import gold_entity_id
+    from evaluation.peers.textacy_quotes import quote_corpus
+
+    found = quote_corpus((name, article.text) for name, article in corpus.articles.items())
+    return {
+        name: [
+            SystemQuote(q.quote_text, q.kind, gold_entity_id(con, q.speaker_text, {}), q.speaker_text, q.cue_lemma)
+            for q in peer.quotes
+        ]
+        for name, peer in found.items()
+    }

@@ -1,0 +1,72 @@
+"""Quality floors on real text: the figures `make eval` measures, asserted as floors.
+
+The original seed articles and news-dev (read from ../shared, never copied) go through the
+real pipeline (the Airflow DAG) and are scored from the published marts by the same code as
+`make eval` (evaluation/report.py), without the peers. TBAQ is scored on time expressions.
+Each floor is the level measured when it was set: raise it as quality rises, never set it
+above what is measured. Where ../shared is absent (a user's clone) these tests skip.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluation.corpora import article_corpora, tbaq_dir
+from evaluation.report import score_article_corpus, score_tbaq
+
+pytestmark = pytest.mark.integration
+
+FLOORS = {
+    # (corpus, task, metric): floor
+    ("original seeds", "time expressions", "value_f1"): 75.8,
+    ("original seeds", "time expressions", "strict_f1"): 90.9,
+    ("original seeds", "quotes", "detection_r"): 100.0,
+    ("original seeds", "quotes", "detection_p"): 55.9,
+    ("original seeds", "quotes", "speaker_r"): 89.5,
+    ("original seeds", "entities", "on_majority_pct"): 91.9,
+    ("original seeds", "events", "r"): 7.7,
+    ("original seeds", "events", "links_r"): 40.0,
+    ("news-dev", "time expressions", "value_f1"): 76.0,
+    ("news-dev", "time expressions", "strict_f1"): 73.1,
+    ("news-dev", "quotes", "detection_r"): 81.4,
+    ("news-dev", "quotes", "detection_p"): 91.2,
+    ("news-dev", "quotes", "speaker_r"): 45.1,
+    ("news-dev", "entities", "on_majority_pct"): 90.3,
+    ("news-dev", "entities", "consolidated_pct"): 61.6,
+    ("news-dev", "events", "kind_pct"): 58.3,
+    ("TBAQ", "time expressions", "value_f1"): 65.2,
+    ("TBAQ", "time expressions", "strict_f1"): 78.2,
+}
+CEILINGS = {
+    ("original seeds", "entities", "wrong_merges"): 0,
+    ("news-dev", "entities", "wrong_merges"): 6,
+}
+
+
+@pytest.fixture(scope="session")
+def quality(tmp_path_factory) -> dict:
+    corpora = [c for c in article_corpora() if c.available()]
+    if len(corpora) < 2 or not tbaq_dir().is_dir():
+        pytest.skip("real-text corpora not found: they live in ../shared beside the project")
+    scratch = tmp_path_factory.mktemp("quality")
+    results = {c.name: score_article_corpus(c, scratch, peers=False, show_errors=False) for c in corpora}
+    results["TBAQ"] = score_tbaq(tbaq_dir(), None, peers=False, show_errors=False)
+    return results
+
+
+@pytest.mark.parametrize("corpus", ["original seeds", "news-dev"])
+def test_every_real_article_is_published(quality, corpus: str) -> None:
+    pipeline = quality[corpus]["pipeline"]["newswire"]
+    assert pipeline["published"] == pipeline["articles"]
+
+
+@pytest.mark.parametrize(("key", "floor"), FLOORS.items(), ids=[" / ".join(k) for k in FLOORS])
+def test_figure_holds_its_floor(quality, key: tuple[str, str, str], floor: float) -> None:
+    corpus, task, metric = key
+    assert quality[corpus][task]["newswire"][metric] >= floor
+
+
+@pytest.mark.parametrize(("key", "ceiling"), CEILINGS.items(), ids=[" / ".join(k) for k in CEILINGS])
+def test_figure_stays_under_its_ceiling(quality, key: tuple[str, str, str], ceiling: float) -> None:
+    corpus, task, metric = key
+    assert quality[corpus][task]["newswire"][metric] <= ceiling

@@ -1,0 +1,49 @@
+"""The scorers' own rules on small made-up gold: occurrences, majority ids, same-event links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from evaluation import entities
+from evaluation.corpora import evidence_fragments, occurrences
+from evaluation.events import _interval, _same_time_and_place
+
+
+def test_occurrences_are_whole_words() -> None:
+    text = "X said Xi met Max on X."
+    assert list(occurrences(text, "X")) == [(0, 1), (21, 22)]
+
+
+def test_a_form_inside_a_longer_form_counts_once() -> None:
+    text = "Mayor Ana Ruiz spoke. Ruiz left. The city council of Lima met."
+    forms = {"Ana Ruiz": ["Mayor Ana Ruiz", "Ruiz"], "Lima": ["Lima"], "Mayor": ["Mayor"]}
+    spans = entities._occurrence_spans(text, forms)
+    assert spans["Ana Ruiz"] == {(0, 14), (22, 26)}
+    assert "Mayor" not in spans  # only ever inside "Mayor Ana Ruiz"
+
+
+def test_majority_and_wrong_merges() -> None:
+    landed = {"Ana Ruiz": ["E1", "E1", "E2", None], "Lima": ["E3"], "Peru": ["E3", "E3"]}
+    scores = entities.score(landed)
+    assert entities.majority_ids(landed) == {"Ana Ruiz": "E1", "Lima": "E3", "Peru": "E3"}
+    assert (scores.found, scores.on_majority, scores.entities, scores.consolidated) == (6, 5, 2, 1)
+    assert scores.wrong_merges == [("Lima", "Peru")]
+
+
+def test_gold_dates_become_intervals() -> None:
+    assert _interval({"value": "2024-02"}) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert _interval({"value": "2024-W10"}) == (date(2024, 3, 4), date(2024, 3, 10))
+    assert _interval({"value": "P2W", "start": "2024-03-01", "end": "2024-03-14"}) == (date(2024, 3, 1), date(2024, 3, 14))
+    assert _interval({"value": None}) is None
+
+
+def test_open_dates_link_only_at_the_same_place() -> None:
+    dated = {"value": "2024-06", "location": "Oslo"}
+    assert _same_time_and_place({"value": "2024-06-12"}, dated)
+    assert not _same_time_and_place({"value": "2024-07-01"}, dated)
+    assert _same_time_and_place({"value": None, "location": "Oslo"}, {"value": "P2W", "location": "Oslo"})
+    assert not _same_time_and_place({"value": None, "location": "Oslo"}, {"value": "2024-06", "location": "Bergen"})
+
+
+def test_evidence_fragments_split_on_both_separators() -> None:
+    assert evidence_fragments("talks in Oslo ... on Friday; a second round") == ["talks in Oslo", "on Friday", "a second round"]

@@ -107,43 +107,69 @@ def month_number(word: str) -> int:
 
 
 # -- direction helpers: which occurrence of an underspecified date is meant ------------------
+# Past takes the last occurrence up to the anchor, future the next one from it; with no
+# direction (the present, a noun phrase) the occurrence nearest the anchor is meant.
 
 
 def weekday_date(anchor: date, weekday: int, direction: Direction) -> date:
-    if weekday == anchor.weekday():
-        return anchor
+    back = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+    ahead = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    if direction == "past":
+        return back
     if direction == "future":
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
-    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+        return ahead
+    return back if anchor - back <= ahead - anchor else ahead
+
+
+def _nearest(anchor: date, options: list[date], direction: Direction) -> date:
+    """The option the direction allows (the latest past one, the earliest future one), else the nearest."""
+    if direction == "past":
+        before = [d for d in options if d <= anchor]
+        if before:
+            return max(before)
+    if direction == "future":
+        after = [d for d in options if d >= anchor]
+        if after:
+            return min(after)
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
 
 
 def month_year(anchor: date, month_no: int, direction: Direction) -> int:
-    if direction == "past" and month_no > anchor.month:
-        return anchor.year - 1
-    if direction == "future" and month_no < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    starts = {date(anchor.year + k, month_no, 1): anchor.year + k for k in (-1, 0, 1)}
+    this_month = date(anchor.year, anchor.month, 1)
+    if month_no == anchor.month:
+        return anchor.year
+    return starts[_nearest(this_month, list(starts), direction)]
 
 
 def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction) -> date:
-    candidate = date(anchor.year, month_no, day_no)
-    if direction == "past" and candidate > anchor:
-        return date(anchor.year - 1, month_no, day_no)
-    if direction == "future" and candidate < anchor:
-        return date(anchor.year + 1, month_no, day_no)
-    return candidate
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month_no, day_no))
+        except ValueError:  # 29 February outside a leap year
+            continue
+    if not options:
+        raise ValueError(f"{month_no}-{day_no} is not a calendar day")
+    return _nearest(anchor, options, direction)
 
 
 def season_for(anchor: date, code: str, direction: Direction) -> v.Calendar:
     current = v.season_containing(anchor)
-    this_year = v.season(anchor.year - (1 if code == "WI" and anchor.month <= 2 else 0), code)
     if current.value.endswith(code):
         return current
-    if direction == "past" and this_year.start > anchor:
-        return v.season(this_year.start.year - 1, code)
-    if direction == "future" and this_year.end < anchor:
-        return v.season(this_year.start.year + 1, code)
-    return this_year
+    options = {v.season(anchor.year + k, code): None for k in (-1, 0, 1)}
+    by_start = {c.start: c for c in options}
+    if direction == "past":
+        ended = [c for c in options if c.end < anchor]
+        if ended:
+            return max(ended, key=lambda c: c.start)
+    if direction == "future":
+        coming = [c for c in options if c.start > anchor]
+        if coming:
+            return min(coming, key=lambda c: c.start)
+    nearest = min(options, key=lambda c: min(abs((c.start - anchor).days), abs((c.end - anchor).days)))
+    return by_start[nearest.start]
 
 
 # -- normalisers ------------------------------------------------------------------------------
@@ -538,12 +564,25 @@ RULES: list[Rule] = [
 ]
 
 
-def find(text: str) -> list[Found]:
-    """Longest non-overlapping rule matches, in text order."""
+TEMPORAL_WORD = re.compile(
+    rf"(?<![\w-])(?:{WEEKDAY}|{MONTH}|{SEASON}|{PART}|{UNIT}|{YEAR}|\d{{4}}s|['’]\d0s|now|today|tonight|yesterday"
+    rf"|tomorrow|noon|midnight|midday|weekends?|decades?|centur(?:y|ies)|a\.m\.|p\.m\.|\d{{1,2}}:\d\d)(?![\w])",
+    re.IGNORECASE,
+)
+"""A word that can make a phrase temporal; a spaCy DATE/TIME entity without one ("Slepian, 52,") is not a time."""
+
+
+def find(text: str, relaxed: bool = False) -> list[Found]:
+    """Longest non-overlapping rule matches, in text order.
+
+    ``relaxed`` skips the rules' acceptance tests, which guard against words that are
+    only sometimes temporal ("may", a bare "1996", "a year"); a caller that already knows
+    the text is temporal (a spaCy DATE entity) passes it.
+    """
     candidates: list[Found] = []
     for rule in RULES:
         for match in rule.pattern.finditer(text):
-            if rule.accept(match, text):
+            if relaxed or rule.accept(match, text):
                 candidates.append(Found(match.start(), match.end(), rule, match))
     order = {rule.name: i for i, rule in enumerate(RULES)}
     candidates.sort(key=lambda f: (-(f.end - f.start), order[f.rule.name], f.start))

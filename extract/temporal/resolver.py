@@ -55,14 +55,30 @@ class _Candidate:
 
 
 def candidates(doc: Doc) -> list[_Candidate]:
-    """Grammar matches, plus spaCy DATE/TIME entities that no grammar match overlaps."""
+    """Grammar matches, plus spaCy DATE/TIME entities that no grammar match overlaps.
+
+    spaCy's label is evidence the words are temporal, so on such an entity the grammar runs
+    again without its acceptance tests, and a rule that reads the whole entity ("1996",
+    "a month") resolves it; an entity with no
+    temporal word at all ("Slepian, 52,") is an age or a number, not a time, and is dropped.
+    An entity the grammar cannot read is kept with ``found`` None (unresolved, with its reason).
+    """
     found = [_Candidate(f.start, f.end, f, "") for f in grammar.find(doc.text)]
     for ent in doc.ents:
-        if ent.label_ in SPACY_TEMPORAL_LABELS and all(
-            ent.end_char <= c.start or ent.start_char >= c.end for c in found
-        ):
+        if ent.label_ not in SPACY_TEMPORAL_LABELS or not grammar.TEMPORAL_WORD.search(ent.text):
+            continue
+        if any(ent.start_char < c.end and c.start < ent.end_char for c in found):
+            continue
+        whole = [f for f in grammar.find(ent.text, relaxed=True) if f.start == 0 and f.end == len(ent.text)]
+        if whole:
+            found.append(_Candidate(ent.start_char, ent.end_char, _shifted(whole[0], ent.start_char), ""))
+        else:
             found.append(_Candidate(ent.start_char, ent.end_char, None, ent.label_))
     return sorted(found, key=lambda c: c.start)
+
+
+def _shifted(found: grammar.Found, offset: int) -> grammar.Found:
+    return grammar.Found(found.start + offset, found.end + offset, found.rule, found.match)
 
 
 def resolve_document(doc: Doc, published: date) -> list[TemporalExpression]:

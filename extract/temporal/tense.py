@@ -1,8 +1,23 @@
 """Which way an underspecified date points: the tense of the clause that governs it.
 
-"met on Thursday" means the last Thursday, "will meet Friday" the coming one. We
-climb the dependency tree from the expression to its governing verb and read the
-verb's tense and auxiliaries from spaCy's morphology.
+"met on Thursday" means the last Thursday, "will meet Friday" the coming one. We climb
+the dependency tree from the expression to its governing verb and read tense, aspect and
+modality from spaCy's tags and morphology:
+
+- **past**: a finite past verb or auxiliary ("met", "was held"), the perfect ("has met",
+  "could have met");
+- **future**: "will"/"shall", modals of possibility and obligation ("could", "must", "may"),
+  "going to", and scheduling in the passive or as an adjective ("is scheduled for",
+  "was set for", "is due", "is expected to");
+- **unknown**: the present ("opens Friday", "is meeting"), a date inside a noun phrase with
+  no verb ("the August 7 bombings", "Wednesday's ruling"), anything else. The present in
+  news reports a timetable as often as a habit, so it does not pick a direction: the
+  resolver then takes the occurrence nearest the anchor.
+
+A past participle without an auxiliary ("the decision, announced Wednesday") is past; a
+gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs from, and
+so does an infinitive ("agreed to meet Friday"), unless the verb above it plans or intends,
+which points ahead. A date inside a noun phrase ("the Jan. 14 deadline") has no tense.
 """
 
 from __future__ import annotations
@@ -13,23 +28,36 @@ from spacy.tokens import Span, Token
 
 Direction = Literal["past", "future", "unknown"]
 
-FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo", "would", "'d"}
-SCHEDULING_WORDS = {"expect", "due", "schedule", "set", "slate", "plan", "poise", "intend", "upcoming", "next"}
+FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+MODALS = {"would", "'d", "could", "can", "ca", "may", "might", "must", "should", "ought"}
+SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise", "intend", "reschedule", "postpone"}
+"""Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
+adjective ("is due"), the date they carry lies ahead of the sentence's time."""
+INTENT_VERBS = SCHEDULING_WORDS | {
+    "agree", "decide", "hope", "want", "aim", "prepare", "vow", "pledge", "promise", "threaten", "seek", "try",
+    "arrange", "propose", "offer", "invite", "ask", "urge", "call", "need", "wish",
+}
+"""Verbs whose infinitive complement is an event still to come ("agreed to meet Friday")."""
 MAX_CLIMB = 8
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb or auxiliary above the token (or the token itself)."""
+NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
+
+
+def governing_verb(token: Token, within: Span | None = None) -> Token | None:
+    """The verb (or auxiliary, or "due") whose clause the token dates, if the token hangs from one.
+
+    A date inside a noun phrase ("the Jan. 14 deadline", "Wednesday's ruling", "payable
+    Dec. 7") dates the noun, not the clause: climbing through a noun outside ``within``
+    (the expression itself) stops, and the tense of the sentence is not used.
+    """
     current = token
     for _ in range(MAX_CLIMB):
-        if current.pos_ in {"VERB", "AUX"}:
-            # an infinitive ("agreed to meet Friday") takes its tense from the verb above it
-            if current.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-                if current.head is current:
-                    return current
-                current = current.head
-                continue
+        if current.pos_ in {"VERB", "AUX"} or current.lemma_.lower() == "due":
             return current
+        outside = within is None or not (within.start <= current.i < within.end)
+        if current is not token and outside and current.pos_ in NOMINAL:
+            return None
         if current.head is current:
             return None
         current = current.head
@@ -38,24 +66,42 @@ def governing_verb(token: Token) -> Token | None:
 
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown, from the verb governing the span's root."""
-    verb = governing_verb(span.root)
-    if verb is None:
-        return "unknown"
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    words = {a.lower_ for a in auxiliaries} | {verb.lower_}
-    if words & FUTURE_AUXILIARIES:
-        return "future"
-    if verb.lemma_.lower() in SCHEDULING_WORDS:
-        return "future"
-    if any(a.lower_ in {"going"} for a in verb.children) or verb.lower_ == "going":
-        return "future"
-    tenses = set(verb.morph.get("Tense")) | {t for a in auxiliaries for t in a.morph.get("Tense")}
-    finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
-    perfect = any(a.lemma_ == "have" for a in auxiliaries)
-    if finite_past or perfect:
-        return "past"
-    if verb.tag_ in {"VBZ", "VBP", "VBG"} or "Pres" in tenses:
-        return "future"
-    if "Past" in tenses:
-        return "past"
+    verb = governing_verb(span.root, span)
+    for _ in range(MAX_CLIMB):
+        if verb is None:
+            return "unknown"
+        direction, climb = _verb_direction(verb)
+        if not climb:
+            return direction
+        verb = governing_verb(verb.head) if verb.head is not verb else None
     return "unknown"
+
+
+def _verb_direction(verb: Token) -> tuple[Direction, bool]:
+    """The direction a verb gives, or (unknown, True) when its clause takes the tense of the one above."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    aux_words = {a.lower_ for a in auxiliaries}
+    perfect = any(a.lemma_.lower() == "have" for a in auxiliaries)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acomp"
+    if aux_words & FUTURE_AUXILIARIES:
+        return ("past" if perfect else "future"), False
+    if aux_words & MODALS:
+        return ("past" if perfect else "future"), False
+    if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.children):
+        return "future", False
+    lemma = verb.lemma_.lower()
+    if lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN"):
+        return "future", False
+    if "to" in aux_words and verb.tag_ == "VB":  # an infinitive
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in INTENT_VERBS:
+            return "future", False
+        return "unknown", head is not verb
+    finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
+    if finite_past or perfect:
+        return "past", False
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return "past", False  # a participle dates a done deed: "the decision, announced Wednesday"
+    if verb.tag_ == "VBG" and not auxiliaries:
+        return "unknown", verb.head is not verb  # "Speaking on Wednesday, he said": the clause above decides
+    return "unknown", False

@@ -80,3 +80,40 @@ def test_weekend_relative_to_the_anchor_week(nlp, text: str, value: str) -> None
     found = {e.text.lower(): e.value for e in resolve_document(nlp(text), WEDNESDAY)}
     weekend = next(key for key in found if "weekend" in key)
     assert found[weekend] == value
+
+
+SATURDAY = date(2025, 10, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # the present does not point anywhere: the nearest occurrence
+        ("The regional council meets Friday to set the budget.", WEDNESDAY, "Friday", "2025-10-17"),
+        ("The regional council meets Friday to set the budget.", SATURDAY, "Friday", "2025-10-17"),
+        ("The museum reopens in August after repairs.", WEDNESDAY, "August", "2025-08"),
+        # a past participle dates a done deed
+        ("The ruling, announced Tuesday by the court, surprised the union.", SATURDAY, "Tuesday", "2025-10-14"),
+        # modals look ahead
+        ("The convoy could leave as early as Monday.", WEDNESDAY, "Monday", "2025-10-20"),
+        ("Ministers must agree the text by March 3.", WEDNESDAY, "March 3", "2026-03-03"),
+        # a date inside a noun phrase has no tense: the nearest
+        ("The firm missed the Oct. 20 deadline.", date(2025, 10, 24), "Oct. 20", "2025-10-20"),
+        ("Shares fell after Monday's vote, traders said.", WEDNESDAY, "Monday", "2025-10-13"),
+        # a gerund takes the tense of the clause above it
+        ("Speaking to reporters on Tuesday, the mayor said the bridge would reopen.", SATURDAY, "Tuesday", "2025-10-14"),
+        # scheduled in the passive points ahead, even in the past tense
+        ("The hearing was scheduled for Thursday.", WEDNESDAY, "Thursday", "2025-10-16"),
+    ],
+)
+def test_direction_from_tense_aspect_and_modality(nlp, text, published, expression, value) -> None:
+    assert resolved(nlp, text, published)[expression][0] == value
+
+
+def test_an_age_is_not_a_time(nlp) -> None:
+    assert resolved(nlp, "Kowalski, 47, was arrested at the border.") == {}
+
+
+def test_spacy_date_entity_read_by_the_grammar(nlp) -> None:
+    found = resolved(nlp, "The stadium, built for the 1996 tournament, will be rebuilt.")
+    assert found.get("1996", (None,))[0] == "1996"

@@ -19,7 +19,7 @@ from extract.quote_spans import containing
 from extract.quotes import Quote, extract_quotes
 from extract.speakers import SpeakerResolver
 from extract.temporal import grammar
-from extract.temporal.grammar import Context, Resolution
+from extract.temporal.context import Context, Resolution
 from extract.temporal.tense import clause_direction
 
 SPACY_TEMPORAL_LABELS = {"DATE": "DATE", "TIME": "TIME"}

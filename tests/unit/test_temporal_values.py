@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from extract.temporal import grammar
+from extract.temporal import grammar, occurrence
 from extract.temporal import values as v
-from extract.temporal.grammar import Context
+from extract.temporal.context import Context
 
 
 def test_iso_week_and_interval() -> None:
@@ -40,7 +40,7 @@ def test_decade_and_quarter_values() -> None:
     ],
 )
 def test_weekday_direction(weekday: int, direction: str, expected: date) -> None:
-    assert grammar.weekday_date(date(2025, 10, 16), weekday, direction) == expected
+    assert occurrence.weekday_date(date(2025, 10, 16), weekday, direction) == expected
 
 
 def spans(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,190 @@
+"""Normalisers of dates and times read against the anchor: days, weekdays, months, seasons,
+relative weeks and months, clock times, edges of units ("the end of the year").
+
+Each takes a rule's match and a ``Context`` and returns a ``Resolution`` (or None when the
+words are not a valid date, such as "February 30").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from extract.temporal import values as v
+from extract.temporal.context import Resolution, dated, with_part_of_day
+from extract.temporal.lexicon import ORDINALS, SEASONS, WEEKDAYS
+from extract.temporal.occurrence import day_in_year, month_year, season_for, weekday_date
+from extract.temporal.patterns import PRECEDING_DATE_WORDS, month_number, number, unit_code, word_before
+
+
+def iso_date(m, ctx):
+    try:
+        d = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+    return dated(v.day(d), "iso_date", "none")
+
+def month_day(m, ctx):
+    month_no = month_number(m["month"])
+    day_no = int(re.sub(r"\D", "", m["day"]))
+    try:
+        if m["year"]:
+            return dated(v.day(date(int(m["year"]), month_no, day_no)), "month_day_year", "none")
+        return dated(v.day(day_in_year(ctx.anchor, month_no, day_no, ctx.direction)), "month_day")
+    except ValueError:
+        return None
+
+def month_with_year(m, ctx):
+    return dated(v.month(int(m["year"]), month_number(m["month"])), "month_year", "none")
+
+def bare_month(m, ctx):
+    month_no = month_number(m["month"])
+    return dated(v.month(month_year(ctx.anchor, month_no, ctx.direction), month_no), "month_by_tense")
+
+def accept_bare_month(m, text):
+    word = m["month"].rstrip(".")
+    if word.lower() in {"may", "march", "jan", "mar", "sep", "dec", "oct", "nov", "aug", "jun", "jul", "apr", "feb", "sept"}:
+        # modal "may", verb "march", and abbreviations need a capital and a date-like neighbour
+        if not word[0].isupper():
+            return False
+        return word_before(text, m.start()) in PRECEDING_DATE_WORDS
+    return word[0].isupper()
+
+def relative_month(m, ctx):
+    month_no = month_number(m["month"])
+    which = m["which"].lower()
+    year_no = ctx.anchor.year
+    if which == "last":
+        year_no = ctx.anchor.year if month_no < ctx.anchor.month else ctx.anchor.year - 1
+    elif which == "next":
+        year_no = ctx.anchor.year if month_no > ctx.anchor.month else ctx.anchor.year + 1
+    return dated(v.month(year_no, month_no), "relative_month")
+
+def season_with_year(m, ctx):
+    return dated(v.season(int(m["year"]), SEASONS[m["season"].lower()]), "season_year", "none")
+
+def relative_season(m, ctx):
+    code = SEASONS[m["season"].lower()]
+    which = (m["which"] or "").lower()
+    current = season_for(ctx.anchor, code, "unknown")
+    if which == "last":
+        calendar = current if current.end < ctx.anchor else v.season(current.start.year - 1, code)
+    elif which == "next":
+        calendar = current if current.start > ctx.anchor else v.season(current.start.year + 1, code)
+    elif which == "this":
+        calendar = current
+    else:
+        calendar = season_for(ctx.anchor, code, ctx.direction)
+    return dated(calendar, "season_by_tense" if which in {"", "the"} else "relative_season")
+
+def accept_season(m, text):
+    # "fall" is a verb far more often than a season: it needs a determiner or a year
+    return m["season"].lower() != "fall" or bool(m["which"])
+
+def weekday(m, ctx):
+    d = weekday_date(ctx.anchor, WEEKDAYS[m["weekday"].lower()], ctx.direction)
+    return with_part_of_day(v.day(d), m["part"], "weekday_by_tense")
+
+def accept_weekday(m, text):
+    return m["weekday"][0].isupper()
+
+def relative_weekday(m, ctx):
+    target = WEEKDAYS[m["weekday"].lower()]
+    which = m["which"].lower()
+    if which == "last":
+        d = ctx.anchor - timedelta(days=(ctx.anchor.weekday() - target) % 7 or 7)
+    elif which in {"next", "coming", "this coming"}:
+        d = ctx.anchor + timedelta(days=(target - ctx.anchor.weekday()) % 7 or 7)
+    else:  # this
+        d = ctx.anchor + timedelta(days=target - ctx.anchor.weekday())
+    return with_part_of_day(v.day(d), m["part"], "relative_weekday")
+
+DEICTIC_OFFSETS = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+
+def deictic_day(m, ctx):
+    word = " ".join(m["word"].lower().split())
+    d = ctx.anchor + timedelta(days=DEICTIC_OFFSETS[word])
+    part = m["part"] or ("night" if word == "tonight" else None)
+    return with_part_of_day(v.day(d), part, "deictic_day")
+
+def this_part_of_day(m, ctx):
+    return with_part_of_day(v.day(ctx.anchor), m["part"], "this_part_of_day")
+
+RELATIVE_SHIFT = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}
+
+def relative_unit(m, ctx):
+    which = m["which"].lower()
+    if m["unit"].lower().startswith("weekend"):
+        return dated(v.weekend_of(ctx.anchor + timedelta(weeks=_weekend_shift(which, ctx.anchor))), "relative_weekend")
+    letter, _, _ = unit_code(m["unit"])
+    base = v.shift(ctx.anchor, RELATIVE_SHIFT[which], letter)
+    return dated(v.unit_calendar(base, letter), "relative_unit")
+
+def _weekend_shift(which: str, anchor: date) -> int:
+    """Weeks from the anchor's week to the weekend meant: "the coming weekend" is the next one to
+    come (this week's, unless the anchor is already its Sunday); "next"/"last" step a week."""
+    if which == "coming":
+        return 1 if anchor.weekday() == 6 else 0
+    return RELATIVE_SHIFT[which]
+
+def part_of_relative_unit(m, ctx):
+    """'earlier this week' (week start to anchor), 'later this month' (anchor to month end)."""
+    letter, _, _ = unit_code(m["unit"])
+    base = v.shift(ctx.anchor, RELATIVE_SHIFT[m["which"].lower()], letter)
+    whole = v.unit_calendar(base, letter)
+    edge = m["edge"].lower()
+    if m["which"].lower() == "this" and edge == "earlier":
+        calendar = v.Calendar(whole.value, whole.start, max(whole.start, ctx.anchor), whole.granularity)
+    elif m["which"].lower() == "this" and edge == "later":
+        calendar = v.Calendar(whole.value, min(whole.end, ctx.anchor), whole.end, whole.granularity)
+    else:
+        calendar = whole
+    return dated(calendar, "part_of_relative_unit")
+
+def offset_from_anchor(m, ctx):
+    """'three days ago', 'two weeks from now'."""
+    amount = number(m["n"])
+    if amount is None:
+        return Resolution("DATE", "PAST_REF" if m["dir"].lower() == "ago" else "FUTURE_REF", None, "vague_offset")
+    letter, time_unit, multiplier = unit_code(m["unit"])
+    sign = -1 if m["dir"].lower() == "ago" else 1
+    if time_unit:
+        return dated(v.day(ctx.anchor), "offset_from_anchor")
+    d = v.shift(ctx.anchor, sign * amount * multiplier, letter)
+    return dated(v.day(d) if letter == "D" else v.unit_calendar(d, letter), "offset_from_anchor")
+
+def clock_time(m, ctx):
+    if m["named"]:
+        hour, minute = (12, 0) if m["named"].lower() == "noon" else (0, 0)
+    else:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        minute = int(m["min"] or 0)
+    value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
+    return Resolution("TIME", value, v.Calendar(value, ctx.anchor, ctx.anchor, "day"), "clock_time")
+
+EDGE_FRACTION = {"start": (0.0, 1 / 3), "beginning": (0.0, 1 / 3), "middle": (1 / 3, 2 / 3), "end": (2 / 3, 1.0)}
+
+def edge_of_unit(m, ctx):
+    """'the end of the year': the unit's value, its interval narrowed to the last third."""
+    letter, _, _ = unit_code(m["unit"])
+    shift_by = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
+    whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
+    days = (whole.end - whole.start).days + 1
+    low, high = EDGE_FRACTION[m["edge"].lower()]
+    start = whole.start + timedelta(days=int(days * low))
+    end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
+    return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_unit")
+
+def nth_weekday(m, ctx):
+    """'the first Monday of May'."""
+    month_no = month_number(m["month"])
+    year_no = int(m["year"]) if m["year"] else month_year(ctx.anchor, month_no, ctx.direction)
+    target = WEEKDAYS[m["weekday"].lower()]
+    days = [date(year_no, month_no, d) for d in range(1, v.month(year_no, month_no).end.day + 1)]
+    matching = [d for d in days if d.weekday() == target]
+    nth = m["nth"].lower()
+    chosen = matching[-1] if nth == "last" else matching[ORDINALS[nth] - 1]
+    return dated(v.day(chosen), "nth_weekday_of_month", "none" if m["year"] else "anchor")

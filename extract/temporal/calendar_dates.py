@@ -157,13 +157,81 @@ def offset_from_anchor(m, ctx):
     return dated(v.day(d) if letter == "D" else v.unit_calendar(d, letter), "offset_from_anchor")
 
 def clock_time(m, ctx):
+    """'3 p.m.', 'noon', '08:00 GMT', '9 a.m. Tuesday', 'Saturday at 2:17 p.m. ET', '4 in the morning'.
+
+    The day is the one the expression names; without one, the last day the article mentioned
+    (the time of an event reported the day after), else the anchor.
+    """
+    hour, minute = _clock(m)
+    day = _named_day(m, ctx) or ctx.reference or ctx.anchor
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    anchored_on = "none" if m["year"] else "reference" if (ctx.reference and not _names_a_day(m)) else "anchor"
+    return Resolution("TIME", value, v.Calendar(value, day, day, "day"), "clock_time", anchored_on)
+
+
+def _clock(m) -> tuple[int, int]:
     if m["named"]:
-        hour, minute = (12, 0) if m["named"].lower() == "noon" else (0, 0)
+        return (0, 0) if m["named"].lower() == "midnight" else (12, 0)
+    if m["h24"]:
+        return int(m["h24"]), int(m["min24"])
+    hour = int(m["h"]) % 12
+    meridiem = (m["ampm"] or "").lower()
+    if meridiem.startswith("p") or (m["part"] or "").lower() in {"afternoon", "evening", "night"}:
+        hour += 12
+    return hour, int(m["min"] or 0)
+
+
+def _names_a_day(m) -> bool:
+    return any(m[g] for g in ("weekday", "deictic", "month"))
+
+
+def _named_day(m, ctx) -> date | None:
+    """The day written next to the clock time, resolved like the day alone."""
+    if m["weekday"]:
+        return weekday_date(ctx.anchor, WEEKDAYS[m["weekday"].lower()], ctx.direction)
+    if m["deictic"]:
+        return ctx.anchor + timedelta(days=DEICTIC_OFFSETS[m["deictic"].lower()])
+    if m["month"]:
+        month_no, day_no = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
+        if m["year"]:
+            return date(int(m["year"]), month_no, day_no)
+        return day_in_year(ctx.anchor, month_no, day_no, ctx.direction)
+    return None
+
+
+def part_of_day(m, ctx):
+    """'mid-afternoon', 'midday', 'late morning', 'overnight', 'last night': a part of the anchor's day
+    (or of the last day mentioned); 'last night' and a past 'overnight' are the night before."""
+    word = (m["part"] or m["part2"] or m["part3"]).lower()
+    if word in {"midday", "mid-day"}:
+        day = ctx.reference or ctx.anchor
+        value = f"{day.isoformat()}T12:00"
+        return Resolution("TIME", value, v.Calendar(value, day, day, "day"), "part_of_day")
+    day = ctx.reference or ctx.anchor
+    if (m["last"] or (word == "overnight" and ctx.direction == "past")) and not ctx.reference:
+        day = ctx.anchor - timedelta(days=1)
+    return with_part_of_day(v.day(day), "night" if word == "overnight" else word, "part_of_day")
+
+
+def accept_part_of_day(m, text):
+    """"night" alone is too common a noun: only "last night" is a time."""
+    return bool(m["part2"] or m["part3"] or m["last"])
+
+
+def the_weekend(m, ctx):
+    """'the weekend', 'over the weekend': the weekend the tense points to (the anchor's, on a Saturday or Sunday)."""
+    week = v.week_of(ctx.anchor)
+    if ctx.anchor.weekday() >= 5:
+        return dated(v.weekend_of(ctx.anchor), "the_weekend")
+    before, after = v.weekend_of(week.start - timedelta(days=1)), v.weekend_of(ctx.anchor)
+    if ctx.direction == "past":
+        chosen = before
+    elif ctx.direction == "future":
+        chosen = after
     else:
-        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-        minute = int(m["min"] or 0)
-    value = f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}"
-    return Resolution("TIME", value, v.Calendar(value, ctx.anchor, ctx.anchor, "day"), "clock_time")
+        chosen = before if (ctx.anchor - before.end) <= (after.start - ctx.anchor) else after
+    return dated(chosen, "the_weekend")
+
 
 EDGE_FRACTION = {"start": (0.0, 1 / 3), "beginning": (0.0, 1 / 3), "middle": (1 / 3, 2 / 3), "end": (2 / 3, 1.0)}
 

@@ -7,15 +7,21 @@ import re
 from extract.temporal import values as v
 from extract.temporal.context import Resolution
 from extract.temporal.lexicon import ORDINALS, VAGUE_QUANTITIES, WEEKDAYS
-from extract.temporal.patterns import granularity_of, number, unit_code, word_before
+from extract.temporal.patterns import granularity_of, number, quantity, unit_code, word_before
 
 
 ANCHORED_DIRECTION = {"next": 1, "coming": 1, "following": 1, "past": -1, "last": -1, "previous": -1, "first": 1}
 
 def anchored_duration(m, ctx):
-    """'the next two weeks' → P2W from the anchor; 'the past three years' → P3Y up to it."""
+    """'the next two weeks' → P2W from the anchor; 'the past three years' → P3Y up to it;
+    'the coming days', 'the next few weeks' (no count) are vague references (FUTURE_REF, PAST_REF)."""
     letter, time_unit, multiplier = unit_code(m["unit"])
-    amount = number(m["n"]) if m["n"] else 1
+    quantity_word = (m["n"] or "").lower()
+    if quantity_word in {"few", "several"} or (not quantity_word and m["unit"].lower().endswith("s")):
+        sign = ANCHORED_DIRECTION[m["which"].lower()]
+        return Resolution("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, "anchored_duration",
+                          reason="vague reference: no calendar interval")
+    amount = number(quantity_word) if quantity_word else 1
     value = v.duration_value(None if amount is None else amount * multiplier, letter, time_unit)
     if amount is None or time_unit:
         return Resolution("DURATION", value, None, "anchored_duration")
@@ -24,17 +30,27 @@ def anchored_duration(m, ctx):
     start, end = sorted((ctx.anchor, other))
     return Resolution("DURATION", value, v.Calendar(value, start, end, granularity_of(letter)), "anchored_duration")
 
+
 def vague_reference(m, ctx):
-    word = m["which"].lower()
-    value = "FUTURE_REF" if word in {"coming", "next few", "future"} else "PAST_REF"
+    """'recent weeks', 'coming months', 'the months ahead', 'years past': PAST_REF or FUTURE_REF."""
+    word = (m["which"] or m["after"] or "").lower()
+    value = "FUTURE_REF" if word in {"coming", "ahead", "to come"} else "PAST_REF"
     return Resolution("DATE", value, None, "vague_reference", reason="vague reference: no calendar interval")
 
+
+PRESENT_WORDS = {"now", "currently", "nowadays", "these days", "at present", "at the moment", "right now", "for now"}
+FUTURE_WORDS = {"anytime soon", "the future", "the near future", "the distant future", "the near term",
+                "the short term", "the long term", "the longer term"}
+
+
 def present_reference(m, ctx):
-    word = m[0].lower()
-    value = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}.get(
-        word, "PRESENT_REF"
-    )
+    """'now', 'these days' (PRESENT_REF); 'recently', 'until recently', 'the past' (PAST_REF); 'the near
+    future' (FUTURE_REF): vague references to the present, past and future, with no interval.
+    Adverbs annotators mark only now and then ("soon", "so far", "previously") are left out."""
+    word = " ".join(m[0].lower().split())
+    value = "PRESENT_REF" if word in PRESENT_WORDS else "FUTURE_REF" if word in FUTURE_WORDS else "PAST_REF"
     return Resolution("DATE", value, None, "deictic_reference", reason="vague reference: no calendar interval")
+
 
 def ordinal_period(m, ctx):
     """'its fourth year' (of a war): how long something has lasted, not a calendar date."""
@@ -45,14 +61,30 @@ def ordinal_period(m, ctx):
     return Resolution("DURATION", value, None, "ordinal_period", "none", "duration: no calendar interval")
 
 def duration(m, ctx):
-    letter, time_unit, multiplier = unit_code(m["unit"])
-    quantity = (m["n"] or "").lower()
-    amount = None if quantity in VAGUE_QUANTITIES or quantity.startswith(("a few", "several", "a couple")) else number(quantity) if quantity else None
+    """'two years', 'decades', '5 1/2 hours', 'a minute and a half', 'half an hour'."""
+    letter, time_unit, multiplier = unit_code(m["unit"] or m["unit2"])
+    quantity_word = (m["n"] or "").lower()
+    if m["halfof"]:
+        amount = 0.5
+    elif quantity_word in VAGUE_QUANTITIES or quantity_word.startswith(("a few", "several", "a couple")):
+        amount = None
+    else:
+        amount = quantity(quantity_word) if quantity_word else None
+    if amount is not None and m["half"]:
+        amount += 0.5
     value = v.duration_value(None if amount is None else amount * multiplier, letter, time_unit)
     return Resolution("DURATION", value, None, "duration", "none", "duration: no calendar interval")
 
+
 def accept_duration(m, text):
     # bare plural units ("for years") are durations; "a day"/"a year" need a duration-like word before
+    if m["halfof"] or m["half"]:
+        return True
+    following = text[m.end() : m.end() + 6].lower()
+    if following.startswith(("-old", " old")):  # an age: "a 6-year-old boy"
+        return False
+    if m["unit"].lower().startswith("quarter") and following.startswith(" of"):  # "three-quarters of"
+        return False
     quantity = (m["n"] or "").lower()
     if quantity in {"a", "an"}:
         return word_before(text, m.start()) in {"for", "over", "within", "about", "nearly", "almost", "than", "after", "in", "lasting", "just", "only", "half"}

@@ -21,7 +21,7 @@ def weekday_date(anchor: date, weekday: int, direction: Direction) -> date:
         return ahead
     return back if anchor - back <= ahead - anchor else ahead
 
-def _nearest(anchor: date, options: list[date], direction: Direction) -> date:
+def nearest_of(anchor: date, options: list[date], direction: Direction) -> date:
     """The option the direction allows (the latest past one, the earliest future one), else the nearest."""
     if direction == "past":
         before = [d for d in options if d <= anchor]
@@ -38,7 +38,7 @@ def month_year(anchor: date, month_no: int, direction: Direction) -> int:
     this_month = date(anchor.year, anchor.month, 1)
     if month_no == anchor.month:
         return anchor.year
-    return starts[_nearest(this_month, list(starts), direction)]
+    return starts[nearest_of(this_month, list(starts), direction)]
 
 def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction) -> date:
     options = []
@@ -49,7 +49,7 @@ def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction) 
             continue
     if not options:
         raise ValueError(f"{month_no}-{day_no} is not a calendar day")
-    return _nearest(anchor, options, direction)
+    return nearest_of(anchor, options, direction)
 
 def season_for(anchor: date, code: str, direction: Direction) -> v.Calendar:
     current = v.season_containing(anchor)

@@ -20,7 +20,13 @@ SEASON = rf"(?:{alternation(SEASONS)})"
 
 PART = rf"(?:{alternation(PARTS_OF_DAY)})"
 
-NUMBER = rf"(?:\d+|{alternation(NUMBER_WORDS)})(?:-(?:{alternation(NUMBER_WORDS)}))?"
+TENS_WORDS = [w for w, n in NUMBER_WORDS.items() if n in {20, 30, 40, 50, 60, 70, 80, 90}]
+DIGIT_WORDS = [w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w not in {"a", "an"}]
+NUMBER = (
+    rf"(?:\d+(?:\.\d+)?(?:\s*(?:1/2|½))?|(?:{alternation(TENS_WORDS)})[\s-](?:{alternation(DIGIT_WORDS)})"
+    rf"|(?:{alternation(NUMBER_WORDS)})(?:-(?:{alternation(NUMBER_WORDS)}))?)"
+)
+"""A count: digits (with a decimal or a half: "5 1/2", "2.5"), or number words ("twenty-four", "twenty four")."""
 
 ORDINAL = rf"(?:{alternation(ORDINALS)}|\d+(?:st|nd|rd|th))"
 
@@ -43,13 +49,21 @@ def word_before(text: str, position: int) -> str:
 
 
 def number(word: str) -> int | None:
-    """Integer value of a number word or digits; None for vague quantities."""
-    word = word.lower()
-    if word.isdigit():
-        return int(word)
-    parts = word.split("-")
-    if all(p in NUMBER_WORDS for p in parts):
-        return sum(NUMBER_WORDS[p] for p in parts)
+    """Integer value of a number word or digits; None for vague quantities and fractions."""
+    value = quantity(word)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def quantity(word: str) -> float | None:
+    """Value of a count, halves and decimals included ("5 1/2" → 5.5); None for vague quantities."""
+    word = " ".join(word.lower().split())
+    half = word.endswith(("1/2", "½"))
+    word = word.removesuffix("1/2").removesuffix("½").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word) + (0.5 if half else 0)
+    parts = re.split(r"[\s-]+", word)
+    if parts and all(p in NUMBER_WORDS for p in parts):
+        return float(sum(NUMBER_WORDS[p] for p in parts))
     return None
 
 def unit_code(word: str) -> tuple[str, bool, int]:

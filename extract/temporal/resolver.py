@@ -20,6 +20,7 @@ from extract.quotes import Quote, extract_quotes
 from extract.speakers import SpeakerResolver
 from extract.temporal import grammar
 from extract.temporal.context import Context, Resolution
+from extract.temporal.values import Calendar
 from extract.temporal.tense import clause_direction
 
 SPACY_TEMPORAL_LABELS = {"DATE": "DATE", "TIME": "TIME"}
@@ -100,19 +101,19 @@ def resolve_document_and_quotes(
     sentence_of = [sent.start_char for sent in doc.sents]  # sentence starts, for bisect
     items = [(c, containing(quote_spans, c.start, c.end)) for c in candidates(doc)]
     results: dict[int, TemporalExpression] = {}
-    last_day: date | None = None
+    discourse = Discourse()
     for candidate, quote in items:
         if quote is None:
-            expression = _resolve(doc, candidate, published, "publication", last_day, False, sentence_of)
+            expression = _resolve(doc, candidate, published, "publication", discourse, False, sentence_of)
             results[candidate.start] = expression
-            last_day = _day_of(expression) or last_day
+            discourse = discourse.after(expression)
 
     dated = dated_days(results.values())
     quotes, spoken = extract_quotes(doc, speakers, dated)
     for candidate, quote in items:
         if quote is not None:
             anchor, kind = (spoken[quote], "utterance") if quote in spoken else (published, "publication")
-            results[candidate.start] = _resolve(doc, candidate, anchor, kind, anchor, True, sentence_of)
+            results[candidate.start] = _resolve(doc, candidate, anchor, kind, Discourse(anchor), True, sentence_of)
     return [results[start] for start in sorted(results)], quotes
 
 
@@ -126,10 +127,24 @@ def dated_days(expressions: Iterable[TemporalExpression]) -> list[tuple[int, int
     ]
 
 
-def _day_of(expression: TemporalExpression) -> date | None:
-    if expression.granularity == "day" and expression.start_date == expression.end_date:
-        return expression.start_date
-    return None
+@dataclass(frozen=True)
+class Discourse:
+    """What the article has dated so far: the last single day, and the last period of any size.
+
+    Relative expressions that TimeML anchors on the discourse ("a day before", "that year",
+    "a year earlier", a clock time) read these (``Context.reference``, ``Context.last``).
+    """
+
+    day: date | None = None
+    last: Calendar | None = None
+
+    def after(self, expression: TemporalExpression) -> Discourse:
+        """The discourse once the expression is read (vague references and durations change nothing)."""
+        if expression.start_date is None or expression.timex_type == "DURATION" or expression.granularity is None:
+            return self
+        calendar = Calendar(expression.value or "", expression.start_date, expression.end_date, expression.granularity)
+        is_day = expression.granularity == "day" and expression.start_date == expression.end_date
+        return Discourse(expression.start_date if is_day else self.day, calendar)
 
 
 def _resolve(
@@ -137,7 +152,7 @@ def _resolve(
     candidate: _Candidate,
     anchor: date,
     anchor_kind: str,
-    reference: date | None,
+    discourse: Discourse,
     in_quote: bool,
     sentence_of: list[int],
 ) -> TemporalExpression:
@@ -152,14 +167,15 @@ def _resolve(
             f"no normalisation rule for {text!r} (found by spaCy NER as {candidate.label})",
         )
     try:
-        resolution = candidate.found.rule.resolve(candidate.found.match, Context(anchor, direction, reference))
+        context = Context(anchor, direction, discourse.day, discourse.last)
+        resolution = candidate.found.rule.resolve(candidate.found.match, context)
     except (ValueError, KeyError, IndexError, OverflowError) as err:  # one odd expression must not stop the batch
         resolution = Resolution("DATE", None, None, candidate.found.rule.name, "none", f"resolver error: {err}")
     if resolution is None:
         resolution = Resolution("DATE", None, None, candidate.found.rule.name, "none", f"{text!r} is not a valid date")
     kind, anchor_date = {
         "anchor": (anchor_kind, anchor),
-        "reference": ("expression", reference),
+        "reference": ("expression", discourse.day or (discourse.last.start if discourse.last else anchor)),
         "none": (None, None),
     }[resolution.anchored_on]
     calendar = resolution.calendar

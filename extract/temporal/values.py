@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-GRANULARITIES = ("day", "week", "month", "season", "quarter", "year", "decade")
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -73,6 +73,12 @@ def decade(first_year: int) -> Calendar:
     return Calendar(f"{first_year // 10:03d}", date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade")
 
 
+def century(number: int) -> Calendar:
+    """The ordinal century: the 20th century is 1900-1999, TimeML value "19"."""
+    first_year = 100 * (number - 1)
+    return Calendar(f"{number - 1:02d}", date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), "century")
+
+
 def season_containing(d: date) -> Calendar:
     for code, (first, last) in SEASON_MONTHS.items():
         if code == "WI":
@@ -120,11 +126,43 @@ def unit_calendar(d: date, unit: str) -> Calendar:
     }[unit]()
 
 
-def duration_value(amount: int | None, unit: str, time_unit: bool = False) -> str:
-    """TimeML duration: P2W, PT2H, P4Y; PXW when the amount is vague."""
+SMALLER_UNIT = {("Y", False): (12, "M", False), ("M", False): (30, "D", False), ("D", False): (24, "H", True),
+                ("W", False): (7, "D", False), ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+"""How a fraction of a unit is written in the next smaller one: half a year is six months."""
+
+
+def duration_value(amount: float | None, unit: str, time_unit: bool = False) -> str:
+    """TimeML duration: P2W, PT2H, P4Y; PXW when the amount is vague; P2Y6M, PT5H30M for halves."""
+    if amount is not None and amount != int(amount) and (unit, time_unit) in SMALLER_UNIT:
+        factor, smaller, smaller_time = SMALLER_UNIT[(unit, time_unit)]
+        whole, rest = int(amount), round((amount - int(amount)) * factor)
+        designator = "T" if (time_unit or smaller_time) else ""
+        first = f"{whole}{unit}" if whole else ""
+        if time_unit or not smaller_time:
+            return f"P{designator}{first}{rest}{smaller}"
+        return f"P{first}T{rest}{smaller}"
+    amount = None if amount is None else int(amount) if amount == int(amount) else amount
     count = "X" if amount is None else str(amount)
     if unit == "DE":
         return f"P{count if amount is None else amount * 10}Y" if amount is not None else "PXDE"
     if unit == "CE":
         return f"P{amount * 100}Y" if amount is not None else "PXCE"
     return f"PT{count}{unit}" if time_unit else f"P{count}{unit}"
+
+
+def at_granularity(d: date, granularity: str) -> Calendar:
+    """The calendar unit of this granularity containing d (a season or century falls back to the year)."""
+    return {
+        "day": lambda: day(d),
+        "week": lambda: week_of(d),
+        "month": lambda: month(d.year, d.month),
+        "quarter": lambda: quarter(d.year, (d.month - 1) // 3 + 1),
+        "decade": lambda: decade(d.year - d.year % 10),
+    }.get(granularity, lambda: year(d.year))()
+
+
+def shift_calendar(calendar: Calendar, amount: int, unit: str) -> Calendar:
+    """The same kind of period, moved: a year before 1989-Q3 is 1988-Q3, a year before a day is that day."""
+    if calendar.granularity == "season":
+        return season(calendar.start.year + (amount if unit == "Y" else 0), calendar.value[-2:])
+    return at_granularity(shift(calendar.start, amount, unit), calendar.granularity)

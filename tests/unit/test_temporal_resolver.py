@@ -51,8 +51,8 @@ def test_undated_quote_falls_back_to_publication(nlp) -> None:
 
 
 def test_relation_uses_the_last_date_mentioned(nlp) -> None:
-    text = "The call took place on Monday. It came a day before the summit."
-    assert resolved(nlp, text)["a day before"] == ("2025-10-14", "expression", date(2025, 10, 13))
+    text = "The call took place on Monday. The summit came a day later."
+    assert resolved(nlp, text)["a day later"] == ("2025-10-14", "expression", date(2025, 10, 13))
 
 
 def test_spacy_only_expression_is_kept_with_a_reason(nlp) -> None:
@@ -117,3 +117,62 @@ def test_an_age_is_not_a_time(nlp) -> None:
 def test_spacy_date_entity_read_by_the_grammar(nlp) -> None:
     found = resolved(nlp, "The stadium, built for the 1996 tournament, will be rebuilt.")
     assert found.get("1996", (None,))[0] == "1996"
+
+
+FRIDAY_1989 = date(1989, 10, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # the discourse anchors it: the last period mentioned, moved
+        ("Profit rose in the third quarter. A year earlier, it fell.", FRIDAY_1989, "A year earlier", "1988-Q3"),
+        ("Profit rose in the third quarter from the year-ago quarter.", FRIDAY_1989, "the year-ago quarter", "1988-Q3"),
+        ("Sales in the quarter rose 5%.", FRIDAY_1989, "the quarter", "1989-Q3"),
+        ("The plant opened on March 3, 1987. Later that year it closed.", FRIDAY_1989, "Later that year", "1987"),
+        ("The vote took place on Tuesday. The next day, the minister resigned.", WEDNESDAY, "The next day", "2025-10-15"),
+        ("She arrived on Monday; he had come the day before.", WEDNESDAY, "the day before", "2025-10-12"),
+        # a clock time takes the day written with it, else the last day mentioned
+        ("The polls close at 8 p.m. Thursday.", WEDNESDAY, "8 p.m. Thursday", "2025-10-16T20:00"),
+        ("The blast came on Monday. Police arrived at 10:35 a.m.", WEDNESDAY, "10:35 a.m.", "2025-10-13T10:35"),
+        ("The ship sails at 4 in the morning.", WEDNESDAY, "4 in the morning", "2025-10-15T04:00"),
+        # named periods
+        ("Prices were lower in the early 1980s.", WEDNESDAY, "the early 1980s", "198"),
+        ("Castles of the 12th century dot the valley.", WEDNESDAY, "the 12th century", "11"),
+        ("Results for fiscal 1990 beat forecasts.", WEDNESDAY, "fiscal 1990", "1990"),
+        ("It was built in nineteen sixty-four.", WEDNESDAY, "nineteen sixty-four", "1964"),
+        ("Shops close early on Thanksgiving Day.", WEDNESDAY, "Thanksgiving Day", "2025-11-27"),
+        ("The marathon was run on Easter Monday.", WEDNESDAY, "Easter Monday", "2025-04-21"),
+        ("Crowds gathered over the weekend.", WEDNESDAY, "the weekend", "2025-W41-WE"),
+        # durations: halves, and vague stretches
+        ("The flight lasted 5 1/2 hours.", WEDNESDAY, "5 1/2 hours", "PT5H30M"),
+        ("The talks lasted a minute and a half.", WEDNESDAY, "a minute and a half", "PT1M30S"),
+        ("Prices may ease in the coming months.", WEDNESDAY, "the coming months", "FUTURE_REF"),
+    ],
+)
+def test_discourse_periods_and_durations(nlp, text, published, expression, value) -> None:
+    assert resolved(nlp, text, published)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("Growth slowed in early 2024.", "early 2024"),
+        ("The deal was signed late Wednesday.", "late Wednesday"),
+        ("The strike lasted more than four months.", "more than four months"),
+        ("The rescue took nearly two hours.", "nearly two hours"),
+    ],
+)
+def test_modifiers_are_inside_the_expression(nlp, text, expression) -> None:
+    assert expression in resolved(nlp, text)
+
+
+def test_a_duration_before_a_complement_is_a_duration(nlp) -> None:
+    """TimeML: in "two days before the vote" the preposition is a signal; the expression is "two days"."""
+    found = resolved(nlp, "The rally took place two days before the vote.")
+    assert found["two days"][0] == "P2D"
+
+
+def test_ages_and_fractions_are_not_durations(nlp) -> None:
+    found = resolved(nlp, "A 6-year-old boy ate three-quarters of the cake.")
+    assert not any("year" in text or "quarter" in text for text in found)

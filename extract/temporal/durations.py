@@ -86,6 +86,8 @@ def accept_duration(m, text):
     if m["unit"].lower().startswith("quarter") and following.startswith(" of"):  # "three-quarters of"
         return False
     quantity = (m["n"] or "").lower()
+    if quantity in {"a", "an"} and re.match(r"\s+(?:before|after|earlier|later|ago|from)\b", text[m.end() : m.end() + 9]):
+        return True  # "a day before the vote": a duration and its signal
     if quantity in {"a", "an"}:
         return word_before(text, m.start()) in {"for", "over", "within", "about", "nearly", "almost", "than", "after", "in", "lasting", "just", "only", "half"}
     return bool(quantity) or m["unit"].lower().endswith("s")

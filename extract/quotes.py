@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.quote_spans import QuoteSpan, sentence_start
 from extract.speakers import Speaker, SpeakerResolver
-from extract.temporal.anchors import attribution_windows, own_utterance_date
+from extract.temporal.anchors import attribution_windows, own_utterance_date, referred_event_date
 
 REPORTING_VERBS = {
     "say", "add", "post", "write", "announce", "warn", "tell", "state", "claim", "argue", "insist",
@@ -162,7 +162,8 @@ def extract_quotes(
     ``dated`` holds the day-level dates resolved outside quotations. A quotation takes the
     date of its own attribution; one without a date continues the utterance of the
     quotation just before (same or next paragraph) when the speaker is the same person,
-    or when it has no attribution at all (“…,” he added. “…”).
+    or when it has no attribution at all (“…,” he added. “…”); failing both, the day of
+    an event it calls today's ("today's conversation" after "a call on Thursday").
     """
     text = doc.text
     quotes = resolver.quote_spans
@@ -195,6 +196,7 @@ def extract_quotes(
             when = previous.utterance_date
         else:
             kind, speaker, verb_lemma, verb_start, medium, when = "direct", None, None, None, None, None
+        when = when or referred_event_date(doc, quote, dated)
         if when is not None:
             spoken[quote] = when
         for start, end in pieces(text, quote):

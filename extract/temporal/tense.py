@@ -16,8 +16,10 @@ modality from spaCy's tags and morphology:
 
 A past participle without an auxiliary ("the decision, announced Wednesday") is past; a
 gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs from, and
-so does an infinitive ("agreed to meet Friday"), unless the verb above it plans or intends,
-which points ahead. A date inside a noun phrase ("the Jan. 14 deadline") has no tense.
+so does an infinitive ("agreed to meet Friday") unless the verb above it plans or intends:
+then the date may belong to either verb (the parser cannot tell "agreed on Thursday to meet"
+from "agreed to meet on Thursday"), so no direction is taken and the nearest occurrence is
+meant. A date inside a noun phrase ("the Jan. 14 deadline") has no tense.
 """
 
 from __future__ import annotations
@@ -41,26 +43,30 @@ INTENT_VERBS = SCHEDULING_WORDS | {
 MAX_CLIMB = 8
 
 
-NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
+NOUN_MODIFIER_DEPS = {"compound", "nmod", "poss", "amod", "nummod", "appos"}
 
 
 def governing_verb(token: Token, within: Span | None = None) -> Token | None:
     """The verb (or auxiliary, or "due") whose clause the token dates, if the token hangs from one.
 
-    A date inside a noun phrase ("the Jan. 14 deadline", "Wednesday's ruling", "payable
-    Dec. 7") dates the noun, not the clause: climbing through a noun outside ``within``
-    (the expression itself) stops, and the tense of the sentence is not used.
+    A date that modifies a noun directly ("the Jan. 14 deadline", "Wednesday's ruling", "the
+    August 7 bombings") or an adjective ("payable Dec. 7") dates that word, not the clause: the
+    climb stops there and the sentence's tense is not used. A date in a prepositional phrase
+    ("a meeting in February") goes on up to the verb of the clause.
     """
     current = token
     for _ in range(MAX_CLIMB):
         if current.pos_ in {"VERB", "AUX"} or current.lemma_.lower() == "due":
             return current
-        outside = within is None or not (within.start <= current.i < within.end)
-        if current is not token and outside and current.pos_ in NOMINAL:
+        head = current.head
+        if head is current:
             return None
-        if current.head is current:
+        outside = within is None or not (within.start <= head.i < within.end)
+        if outside and current.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"}:
             return None
-        current = current.head
+        if outside and head.pos_ == "ADJ" and head.lemma_.lower() != "due":
+            return None
+        current = head
     return None
 
 
@@ -95,7 +101,7 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
     if "to" in aux_words and verb.tag_ == "VB":  # an infinitive
         head = verb.head
         if head is not verb and head.lemma_.lower() in INTENT_VERBS:
-            return "future", False
+            return "unknown", False
         return "unknown", head is not verb
     finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if finite_past or perfect:

@@ -176,3 +176,13 @@ def test_a_duration_before_a_complement_is_a_duration(nlp) -> None:
 def test_ages_and_fractions_are_not_durations(nlp) -> None:
     found = resolved(nlp, "A 6-year-old boy ate three-quarters of the cake.")
     assert not any("year" in text or "quarter" in text for text in found)
+
+
+def test_a_quote_calling_an_event_todays_was_said_that_day(nlp) -> None:
+    """No date in the attribution, but the quote speaks of today's call, which the article dated."""
+    text = (
+        "The two ministers spoke in a phone call on Tuesday.\n\n"
+        "“We will meet again tomorrow, as agreed in today’s call,” the minister said."
+    )
+    found = resolved(nlp, text)  # published Wednesday
+    assert found["tomorrow"] == ("2025-10-15", "utterance", date(2025, 10, 14))

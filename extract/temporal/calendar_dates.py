@@ -120,6 +120,8 @@ def relative_unit(m, ctx):
     if m["unit"].lower().startswith("weekend"):
         return dated(v.weekend_of(ctx.anchor + timedelta(weeks=_weekend_shift(which, ctx.anchor))), "relative_weekend")
     letter, _, _ = unit_code(m["unit"])
+    if letter == "Q" and which in {"this", "current"} and ctx.last is not None and ctx.last.granularity == "quarter":
+        return dated(ctx.last, "relative_unit", "reference")  # "this quarter's loss" in a report on a quarter
     base = v.shift(ctx.anchor, RELATIVE_SHIFT[which], letter)
     return dated(v.unit_calendar(base, letter), "relative_unit")
 
@@ -145,7 +147,8 @@ def part_of_relative_unit(m, ctx):
     return dated(calendar, "part_of_relative_unit")
 
 def offset_from_anchor(m, ctx):
-    """'three days ago', 'two weeks from now'."""
+    """'three days ago', 'two weeks from now'; 'a year ago' when the article reports on a quarter is
+    that quarter a year back (a comparison period, as the TimeML annotation of reports reads it)."""
     amount = number(m["n"])
     if amount is None:
         return Resolution("DATE", "PAST_REF" if m["dir"].lower() == "ago" else "FUTURE_REF", None, "vague_offset")
@@ -153,6 +156,9 @@ def offset_from_anchor(m, ctx):
     sign = -1 if m["dir"].lower() == "ago" else 1
     if time_unit:
         return dated(v.day(ctx.anchor), "offset_from_anchor")
+    if letter == "Y" and ctx.last is not None and ctx.last.granularity == "quarter":
+        # "up from $10 million a year ago" in a report on a quarter: that quarter, a year back
+        return dated(v.shift_calendar(ctx.last, sign * amount, "Y"), "offset_from_anchor", "reference")
     d = v.shift(ctx.anchor, sign * amount * multiplier, letter)
     return dated(v.day(d) if letter == "D" else v.unit_calendar(d, letter), "offset_from_anchor")
 

@@ -102,9 +102,11 @@ def definite_period(m, ctx):
     if modifier == "current":
         return dated(v.at_granularity(ctx.anchor, "quarter" if unit == "quarter" else "year"), "definite_period")
     if unit == "year":
-        calendar = _last_of(ctx, "year") or v.year(ctx.anchor.year)
-        if modifier in {"latest", "last", "previous", "past"}:
-            calendar = v.year(ctx.anchor.year - 1)
+        if modifier in {"full", "entire", "whole"}:  # the year the reported period belongs to
+            calendar = v.year(ctx.last.start.year if ctx.last is not None and ctx.last.granularity == "quarter"
+                              else ctx.anchor.year)
+        else:
+            calendar = _last_of(ctx, "year") or v.year(ctx.anchor.year)
     elif unit == "period" and ctx.last is not None and ctx.last.granularity in {"quarter", "month", "year"}:
         calendar = ctx.last
     else:
@@ -117,8 +119,13 @@ def that_period(m, ctx):
     unit = m["unit"].lower()
     granularity = UNIT_GRANULARITY[unit]
     calendar = _last_of(ctx, granularity)
+    if calendar is None and m["in_the"]:  # "earlier in the year": the anchor's, "earlier in the day": the last day's
+        calendar = v.at_granularity(ctx.reference if granularity == "day" and ctx.reference else ctx.anchor, granularity)
     if calendar is None:
-        source = ctx.reference or (ctx.last.start if ctx.last is not None else None) or ctx.anchor
+        if granularity == "day":
+            source = ctx.reference or ctx.anchor
+        else:  # "later that year" after "in June 1998": the period last named, at this granularity
+            source = ctx.last.start if ctx.last is not None else ctx.anchor
         calendar = v.at_granularity(source, granularity)
     if granularity == "day":
         part = unit if unit in PARTS_OF_DAY else None

@@ -139,8 +139,12 @@ class Discourse:
     last: Calendar | None = None
 
     def after(self, expression: TemporalExpression) -> Discourse:
-        """The discourse once the expression is read (vague references and durations change nothing)."""
+        """The discourse once the expression is read. Vague references and durations change nothing,
+        and neither does a date read off the discourse itself ("a year earlier"): the article's
+        period of focus stays the one it named."""
         if expression.start_date is None or expression.timex_type == "DURATION" or expression.granularity is None:
+            return self
+        if expression.anchor_kind == "expression":
             return self
         calendar = Calendar(expression.value or "", expression.start_date, expression.end_date, expression.granularity)
         is_day = expression.granularity == "day" and expression.start_date == expression.end_date

@@ -16,10 +16,10 @@ modality from spaCy's tags and morphology:
 
 A past participle without an auxiliary ("the decision, announced Wednesday") is past; a
 gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs from, and
-so does an infinitive ("agreed to meet Friday") unless the verb above it plans or intends:
-then the date may belong to either verb (the parser cannot tell "agreed on Thursday to meet"
-from "agreed to meet on Thursday"), so no direction is taken and the nearest occurrence is
-meant. A date inside a noun phrase ("the Jan. 14 deadline") has no tense.
+an infinitive's event comes after its verb's ("agreed to meet Friday"), and a date after
+"until", "by" or "to" is an end point ("extended to Nov. 16"): neither takes a direction,
+so the nearest occurrence is meant. A date inside a noun phrase ("the Jan. 14 deadline")
+has no tense either.
 """
 
 from __future__ import annotations
@@ -35,11 +35,6 @@ MODALS = {"would", "'d", "could", "can", "ca", "may", "might", "must", "should",
 SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise", "intend", "reschedule", "postpone"}
 """Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
 adjective ("is due"), the date they carry lies ahead of the sentence's time."""
-INTENT_VERBS = SCHEDULING_WORDS | {
-    "agree", "decide", "hope", "want", "aim", "prepare", "vow", "pledge", "promise", "threaten", "seek", "try",
-    "arrange", "propose", "offer", "invite", "ask", "urge", "call", "need", "wish",
-}
-"""Verbs whose infinitive complement is an event still to come ("agreed to meet Friday")."""
 MAX_CLIMB = 8
 
 
@@ -70,8 +65,15 @@ def governing_verb(token: Token, within: Span | None = None) -> Token | None:
     return None
 
 
+ENDPOINT_PREPOSITIONS = {"until", "till", "through", "by", "to"}
+"""A date after these is a deadline or an end point ("extended to Nov. 16", "until 5 p.m. Friday"),
+which lies after the event the verb reports: the verb's past tense does not date it."""
+
+
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown, from the verb governing the span's root."""
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in ENDPOINT_PREPOSITIONS:
+        return "unknown"
     verb = governing_verb(span.root, span)
     for _ in range(MAX_CLIMB):
         if verb is None:
@@ -98,11 +100,10 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
     lemma = verb.lemma_.lower()
     if lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN"):
         return "future", False
-    if "to" in aux_words and verb.tag_ == "VB":  # an infinitive
-        head = verb.head
-        if head is not verb and head.lemma_.lower() in INTENT_VERBS:
-            return "unknown", False
-        return "unknown", head is not verb
+    if "to" in aux_words and verb.tag_ == "VB":
+        # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",
+        # "agreed to meet Friday"), so the verb's tense does not date it
+        return "unknown", False
     finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if finite_past or perfect:
         return "past", False

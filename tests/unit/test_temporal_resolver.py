@@ -186,3 +186,19 @@ def test_a_quote_calling_an_event_todays_was_said_that_day(nlp) -> None:
     )
     found = resolved(nlp, text)  # published Wednesday
     assert found["tomorrow"] == ("2025-10-15", "utterance", date(2025, 10, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # an end point lies after the event: "extended to", "until"
+        ("The offer was extended to Nov. 20.", date(1989, 11, 2), "Nov. 20", "1989-11-20"),
+        # an infinitive's event comes after its verb's
+        ("The court ordered him to appear on Feb. 10.", date(2000, 1, 7), "Feb. 10", "2000-02-10"),
+        # a quarter report's "a year ago" is the quarter a year back
+        ("Third-quarter profit rose to $5 million from $3 million a year ago.", FRIDAY_1989, "a year ago", "1988-Q3"),
+        ("He moved to Lyon in June 1998 and left later that year.", WEDNESDAY, "later that year", "1998"),
+    ],
+)
+def test_end_points_infinitives_and_report_periods(nlp, text, published, expression, value) -> None:
+    assert resolved(nlp, text, published)[expression][0] == value

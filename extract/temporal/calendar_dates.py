@@ -252,6 +252,35 @@ def edge_of_unit(m, ctx):
     end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
     return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_unit")
 
+def edge_of_named_period(m, ctx):
+    """'the end of 1990', 'the beginning of October', 'the last half of 1989' (1989-H2): the named
+    month or year (its value; TimeML puts the edge in the mod), the interval narrowed to that part."""
+    if m["month"]:
+        month_no = month_number(m["month"])
+        year_no = int(m["myear"]) if m["myear"] else month_year(ctx.anchor, month_no, ctx.direction)
+        whole, anchored_on = v.month(year_no, month_no), ("none" if m["myear"] else "anchor")
+    else:
+        whole, anchored_on = v.year(int(m["year"])), "none"
+    edge = " ".join(m["edge"].lower().split())
+    if edge.endswith("half"):
+        first = edge.startswith("first")
+        middle = whole.start + (whole.end - whole.start) // 2
+        start, end = (whole.start, middle) if first else (middle + timedelta(days=1), whole.end)
+        value = f"{whole.value}-H{1 if first else 2}" if whole.granularity == "year" else whole.value
+        return dated(v.Calendar(value, start, end, whole.granularity), "edge_of_named_period", anchored_on)
+    days = (whole.end - whole.start).days + 1
+    low, high = EDGE_FRACTION[edge]
+    start = whole.start + timedelta(days=int(days * low))
+    end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
+    return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_named_period", anchored_on)
+
+
+def month_of_relative_year(m, ctx):
+    """'January this year', 'July last year'."""
+    year_no = ctx.anchor.year + RELATIVE_SHIFT[m["which"].lower()]
+    return dated(v.month(year_no, month_number(m["month"])), "month_of_relative_year")
+
+
 def nth_weekday(m, ctx):
     """'the first Monday of May'."""
     month_no = month_number(m["month"])

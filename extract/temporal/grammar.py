@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.temporal.calendar_dates import (
-    accept_bare_month, accept_part_of_day, accept_season, accept_weekday, bare_month, clock_time, deictic_day, edge_of_unit, iso_date,
+    accept_bare_month, accept_part_of_day, accept_season, accept_weekday, bare_month, clock_time, deictic_day,
+    edge_of_named_period, edge_of_unit, iso_date, month_of_relative_year,
     month_day, month_with_year, nth_weekday, offset_from_anchor, part_of_relative_unit, relative_month,
     part_of_day, relative_season, relative_unit, relative_weekday, season_with_year, the_weekend, this_part_of_day,
     weekday,
@@ -32,7 +33,8 @@ from extract.temporal.periods import (
     quarter_number, spelled_year, year_number,
 )
 from extract.temporal.references import (
-    accept_offset_from_reference, definite_period, next_day, offset_from_reference, that_period, year_ago_period,
+    accept_offset_from_reference, definite_period, next_day, offset_from_reference, period_of_year, that_period,
+    year_ago_period,
 )
 
 def _name_pattern(name: str) -> str:
@@ -80,7 +82,8 @@ RULES: list[Rule] = [
     _rule("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", month_day),
     _rule("month_year", rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})", month_with_year),
     _rule("month_by_tense", rf"(?:(?:early|late|mid)[- ])?(?P<month>{MONTH})", bare_month, accept_bare_month),
-    _rule("relative_month", rf"(?P<which>last|next|this)\s+(?P<month>{MONTH})", relative_month),
+    _rule("relative_month", rf"(?P<which>last|next|this)\s+(?P<month>{MONTH})(?!\.?\s+\d)", relative_month),
+    _rule("month_of_relative_year", rf"(?P<month>{MONTH})\s+(?P<which>this|last|next)\s+year", month_of_relative_year),
     _rule("season_year", rf"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})", season_with_year),
     _rule("relative_season", rf"(?:(?P<which>last|next|this|the|early|late)\s+)?(?P<season>{SEASON})", relative_season, accept_season),
     _rule("weekday_by_tense", rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", weekday, accept_weekday),
@@ -94,11 +97,12 @@ RULES: list[Rule] = [
     _rule("century", rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL}|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty-first)[\s-]+century|(?P<which>this|the\s+current|the\s+last|the\s+past|the\s+previous|the\s+next|last|next)\s+century", century_number),
     _rule("fiscal_year", rf"(?:the\s+)?fiscal(?:[\s-]+year)?\s+(?P<year>{YEAR})", fiscal_year),
     _rule("spelled_year", r"(?P<lead>the\s+year\s+)?(?P<spelled>(?:nineteen|eighteen)(?:\s+hundred)?(?:[\s-]+(?:and\s+)?(?:oh[\s-]+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five))?))?)", spelled_year, accept_spelled_year),
-    _rule("quarter", rf"(?:the\s+)?(?P<q>first|second|third|fourth|last|Q[1-4])[\s-]+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})|(?:(?:the\s+)?(?P<year3>{YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+(?P<q3>first|second|third|fourth)[\s-]+quarter", quarter_number),
+    _rule("quarter", rf"(?:the\s+(?=\w+\s+quarter))?(?P<q>first|second|third|fourth|last|Q[1-4])[\s-]+quarter(?:\s+of\s+(?P<year>{YEAR}))?|(?P<q2>Q[1-4])\s+(?P<year2>{YEAR})|(?:(?:the\s+)?(?P<year3>{YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+(?P<q3>first|second|third|fourth)[\s-]+quarter", quarter_number),
     _rule("offset_from_anchor", rf"(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence)", offset_from_anchor),
     _rule("offset_from_reference", rf"(?P<n>{NUMBER}|the|a\s+few|several|some|many)\s+(?P<unit>{UNIT})\s+(?P<dir>before|after|earlier|later)", offset_from_reference, accept_offset_from_reference),
     _rule("year_ago_period", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period|year|month)", year_ago_period),
     _rule("year_ago_adjective", r"year[\s-](?:earlier|ago)(?P<ord>)(?P<unit>)", year_ago_period),
+    _rule("period_of_year", rf"the\s+(?P<year>{YEAR})\s+(?P<unit>period|quarter)", period_of_year),
     _rule("definite_period", r"the\s+(?:(?P<mod>latest|most\s+recent|current|comparable|same|full|entire|whole)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period|year)", definite_period, lambda m, text: m["unit"].lower() == "quarter" or bool(m["mod"]) or "fiscal" in m[0].lower()),
     _rule("that_period", r"(?:(?P<edge>earlier|later)\s+)?(?P<in_the>)(?:that|the\s+same|that\s+same)\s+(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)", that_period),
     _rule("part_of_that_period", r"(?P<edge>earlier|later)\s+(?P<in_the>in\s+the)\s+(?P<unit>day|week|month|year)", that_period),
@@ -106,7 +110,7 @@ RULES: list[Rule] = [
     _rule("anchored_duration", rf"the\s+(?P<which>next|coming|following|past|last|previous|first)\s+(?:(?P<n>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT})", anchored_duration),
     _rule("vague_reference", r"(?P<which>recent|coming|past)\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:days|weeks|months|years|decades)\s+(?P<after>ahead|to\s+come|past)", vague_reference),
     _rule("deictic_reference", r"(?:right\s+|for\s+)?now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|(?:until\s+|more\s+|most\s+|only\s+)?recently|lately|the\s+past(?=\s*[^\w\s]|\s*$)|anytime\s+soon|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long|longer)\s+term", present_reference),
-    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>{UNIT})", ordinal_period),
+    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)", ordinal_period),
     _rule("duration", rf"(?:(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?|(?P<halfof>half)\s+an?\s+(?P<unit2>hour|day|week|month|year)", duration, accept_duration),
     _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
     _rule("clock_time", rf"(?:{CLOCK}){TIME_ZONE}(?:,?\s+(?:on\s+)?(?:{CLOCK_DAY}))?", clock_time),
@@ -114,6 +118,7 @@ RULES: list[Rule] = [
     _rule("part_of_day", r"(?P<last>last\s+)?(?P<part>night)|(?:(?:mid|early|late)[\s-]?)(?P<part2>morning|afternoon|evening)|(?P<part3>midday|mid-day|overnight)", part_of_day, accept_part_of_day),
     _rule("the_weekend", r"the\s+(?:(?:past|final|last)\s+)?weekend", the_weekend),
     _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>week|month|year)", edge_of_unit),
+    _rule("edge_of_named_period", rf"(?:the\s+)?(?P<edge>end|start|beginning|middle|(?:first|second|last|latter)\s+half)\s+of\s+(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))", edge_of_named_period),
     _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", nth_weekday),
     _rule("holiday", rf"(?:(?P<which>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?", holiday),
 ]
@@ -146,12 +151,13 @@ def find(text: str, relaxed: bool = False) -> list[Found]:
     return [_with_modifier(f, text) for f in sorted(taken, key=lambda f: f.start)]
 
 
-POINT_MODIFIER = re.compile(r"(?i)(?<![\w-])(?:early|late|mid|earlier|later)(?:\s+(?:in|on))?[\s-]+$")
+POINT_MODIFIER = re.compile(r"(?i)(?<![\w-])(?:early|late|mid|earlier|later|sometime)(?:\s+(?:in|on))?[\s-]+$")
 QUANTITY_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:nearly|almost|about|around|roughly|approximately|some|just|only|barely|more\s+than|"
-    r"less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|over|under|"
-    r"well\s+over|just\s+over|just\s+under)\s+$"
+    r"(?i)(?<![\w-])(?:nearly|almost|around|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
+    r"no\s+more\s+than|no\s+less\s+than|up\s+to|within)\s+$"
 )
+"""Quantity modifiers TimeML keeps in the expression (its ``mod``); hedges such as "about", "only" and "just"
+stay outside, as the TimeBank annotation has them."""
 POINT_RULES = {
     "weekday_by_tense", "deictic_day", "month_by_tense", "month_year", "month_day_year", "day_month_year", "year",
     "relative_unit", "relative_month", "relative_season", "season_year", "relative_weekday", "fiscal_year",

@@ -14,7 +14,12 @@ def alternation(words) -> str:
 
 WEEKDAY = rf"(?:{alternation(WEEKDAYS)})"
 
-MONTH = rf"(?:{alternation(m for m in MONTHS if len(m) > 4 or m == 'may')}|(?:{alternation(m for m in MONTHS if len(m) <= 4 and m != 'may')})\.?)"
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTH = (
+    rf"(?:{alternation(m for m in MONTHS if m not in MONTH_ABBREVIATIONS)}"
+    rf"|(?:{alternation(MONTH_ABBREVIATIONS)})\.?)"
+)
+"""A month name, or its abbreviation with an optional full stop ("Sept.", "Oct"); never "June." with its stop."""
 
 SEASON = rf"(?:{alternation(SEASONS)})"
 

@@ -114,6 +114,16 @@ def definite_period(m, ctx):
     return dated(calendar, "definite_period", _anchored(ctx))
 
 
+def period_of_year(m, ctx):
+    """'the 1988 period', 'the 1989 quarter': the period the article reports on, in that year."""
+    year_no = int(m["year"])
+    if ctx.last is not None and ctx.last.granularity == "quarter":
+        return dated(v.quarter(year_no, (ctx.last.start.month - 1) // 3 + 1), "period_of_year", "reference")
+    if m["unit"].lower() == "quarter":
+        return dated(v.quarter(year_no, (_latest_complete_quarter(ctx).start.month - 1) // 3 + 1), "period_of_year")
+    return dated(v.year(year_no), "period_of_year", "none")
+
+
 def that_period(m, ctx):
     """'that day', 'the same day', 'later that year', 'that night': the last such period mentioned."""
     unit = m["unit"].lower()

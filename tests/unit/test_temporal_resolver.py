@@ -202,3 +202,22 @@ def test_a_quote_calling_an_event_todays_was_said_that_day(nlp) -> None:
 )
 def test_end_points_infinitives_and_report_periods(nlp, text, published, expression, value) -> None:
     assert resolved(nlp, text, published)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Profits will fall by the end of 1990.", "the end of 1990", "1990"),
+        ("Sales slowed in the last half of 1989.", "the last half of 1989", "1989-H2"),
+        ("The firm was founded in July last year.", "July last year", "2024-07"),
+        ("The clinic closed last Oct. 23, police said.", "Oct. 23", "2024-10-23"),
+        ("Third-quarter net rose 5%.", "Third-quarter", "2025-Q3"),
+    ],
+)
+def test_named_period_spans(nlp, text, expression, value) -> None:
+    assert resolved(nlp, text)[expression][0] == value
+
+
+def test_hedges_stay_outside_the_expression(nlp) -> None:
+    found = resolved(nlp, "The storm lasted about five hours and nearly two days.")
+    assert "five hours" in found and "nearly two days" in found

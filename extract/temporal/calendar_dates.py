@@ -89,8 +89,15 @@ def accept_weekday(m, text):
     return m["weekday"][0].isupper()
 
 def relative_weekday(m, ctx):
+    """'last Friday', 'next Tuesday', 'this coming Sunday'; 'the previous Friday', 'the following Monday'
+    count from the last day the article mentioned."""
     target = WEEKDAYS[m["weekday"].lower()]
-    which = m["which"].lower()
+    which = " ".join(m["which"].lower().split())
+    if which in {"the previous", "the preceding", "the following"}:
+        base = ctx.reference or ctx.anchor
+        step = -((base.weekday() - target) % 7 or 7) if which != "the following" else ((target - base.weekday()) % 7 or 7)
+        anchored_on = "reference" if ctx.reference else "anchor"
+        return with_part_of_day(v.day(base + timedelta(days=step)), m["part"], "relative_weekday", anchored_on)
     if which == "last":
         d = ctx.anchor - timedelta(days=(ctx.anchor.weekday() - target) % 7 or 7)
     elif which in {"next", "coming", "this coming"}:

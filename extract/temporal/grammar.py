@@ -87,7 +87,7 @@ RULES: list[Rule] = [
     _rule("season_year", rf"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})", season_with_year),
     _rule("relative_season", rf"(?:(?P<which>last|next|this|the|early|late)\s+)?(?P<season>{SEASON})", relative_season, accept_season),
     _rule("weekday_by_tense", rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", weekday, accept_weekday),
-    _rule("relative_weekday", rf"(?P<which>last|next|this coming|this|coming)\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", relative_weekday),
+    _rule("relative_weekday", rf"(?P<which>last|next|this\s+coming|this|coming|the\s+(?:previous|preceding|following))\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", relative_weekday),
     _rule("deictic_day", rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?", deictic_day),
     _rule("this_part_of_day", r"this\s+(?P<part>morning|afternoon|evening)", this_part_of_day),
     _rule("relative_unit", r"(?P<which>last|next|this|current|coming|following|previous)\s+(?P<unit>week(?:end)?|month|quarter|year|decade)", relative_unit),

@@ -16,9 +16,9 @@ modality from spaCy's tags and morphology:
 
 A past participle without an auxiliary ("the decision, announced Wednesday") is past; a
 gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs from, and
-an infinitive's event comes after its verb's ("agreed to meet Friday"), and a date after
-"until", "by" or "to" is an end point ("extended to Nov. 16"): neither takes a direction,
-so the nearest occurrence is meant. A date inside a noun phrase ("the Jan. 14 deadline")
+an infinitive's event comes after its verb's ("agreed to meet Friday"), so it takes no
+direction unless it is scheduled ("is scheduled to close Monday", "is to resume Tuesday");
+a deadline moved or given ("extended to Nov. 16", "postponed until Tuesday") lies ahead. A date inside a noun phrase ("the Jan. 14 deadline")
 has no tense either.
 """
 
@@ -31,7 +31,10 @@ from spacy.tokens import Span, Token
 Direction = Literal["past", "future", "unknown"]
 
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
-MODALS = {"would", "'d", "could", "can", "ca", "may", "might", "must", "should", "ought"}
+MODALS = {"can", "ca", "may", "might", "must", "should", "ought"}
+BACKSHIFTED_MODALS = {"would", "'d", "could"}
+""""would" and "could" are as often the past of "will" and "can" ("could not be located
+Wednesday", "said they would meet Friday") as conditionals: they take no direction."""
 SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise", "intend", "reschedule", "postpone"}
 """Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
 adjective ("is due"), the date they carry lies ahead of the sentence's time."""
@@ -66,14 +69,19 @@ def governing_verb(token: Token, within: Span | None = None) -> Token | None:
 
 
 ENDPOINT_PREPOSITIONS = {"until", "till", "through", "by", "to"}
-"""A date after these is a deadline or an end point ("extended to Nov. 16", "until 5 p.m. Friday"),
-which lies after the event the verb reports: the verb's past tense does not date it."""
+DEADLINE_VERBS = {"extend", "postpone", "delay", "push", "move", "defer", "adjourn", "reschedule", "give", "grant",
+                  "set", "put"}
+"""A deadline moved or given ("extended to Nov. 16", "postponed until Tuesday", "gave them until
+mid-November") lies after the act of moving it: the verb's past tense does not date it."""
 
 
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown, from the verb governing the span's root."""
-    if span.root.dep_ == "pobj" and span.root.head.lower_ in ENDPOINT_PREPOSITIONS:
-        return "unknown"
+    preposition = span.root.head
+    if span.root.dep_ == "pobj" and preposition.lower_ in ENDPOINT_PREPOSITIONS:
+        mover = governing_verb(preposition)
+        if mover is not None and mover.lemma_.lower() in DEADLINE_VERBS:
+            return "future"
     verb = governing_verb(span.root, span)
     for _ in range(MAX_CLIMB):
         if verb is None:
@@ -95,6 +103,8 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
         return ("past" if perfect else "future"), False
     if aux_words & MODALS:
         return ("past" if perfect else "future"), False
+    if aux_words & BACKSHIFTED_MODALS:
+        return ("past" if perfect else "unknown"), False
     if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.children):
         return "future", False
     lemma = verb.lemma_.lower()
@@ -102,7 +112,13 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
         return "future", False
     if "to" in aux_words and verb.tag_ == "VB":
         # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",
-        # "agreed to meet Friday"), so the verb's tense does not date it
+        # "agreed to meet Friday"), so the verb's tense does not date it; a schedule ("is
+        # scheduled to close Monday", "is to resume Tuesday") points ahead
+        head = verb.head
+        if head is not verb and (head.lemma_.lower() == "be" or (
+            head.lemma_.lower() in SCHEDULING_WORDS and head.tag_ in {"VBN", "JJ"}
+        )):
+            return "future", False
         return "unknown", False
     finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if finite_past or perfect:

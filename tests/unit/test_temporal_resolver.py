@@ -95,7 +95,11 @@ SATURDAY = date(2025, 10, 18)
         # a past participle dates a done deed
         ("The ruling, announced Tuesday by the court, surprised the union.", SATURDAY, "Tuesday", "2025-10-14"),
         # modals look ahead
-        ("The convoy could leave as early as Monday.", WEDNESDAY, "Monday", "2025-10-20"),
+        ("The convoy may leave as early as Monday.", WEDNESDAY, "Monday", "2025-10-20"),
+        ("The men could not be found Monday, police said.", WEDNESDAY, "Monday", "2025-10-13"),
+        ("The merger is scheduled to close Monday.", WEDNESDAY, "Monday", "2025-10-20"),
+        ("The bank is to resume trading Tuesday.", date(2025, 10, 17), "Tuesday", "2025-10-21"),
+        ("Officials postponed the vote until Tuesday.", date(2025, 10, 16), "Tuesday", "2025-10-21"),
         ("Ministers must agree the text by March 3.", WEDNESDAY, "March 3", "2026-03-03"),
         # a date inside a noun phrase has no tense: the nearest
         ("The firm missed the Oct. 20 deadline.", date(2025, 10, 24), "Oct. 20", "2025-10-20"),

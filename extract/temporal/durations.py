@@ -17,6 +17,8 @@ def anchored_duration(m, ctx):
     'the coming days', 'the next few weeks' (no count) are vague references (FUTURE_REF, PAST_REF)."""
     letter, time_unit, multiplier = unit_code(m["unit"])
     quantity_word = (m["n"] or "").lower()
+    if m["which"].lower() == "first" and not quantity_word:  # "the first hours": a vague stretch
+        return Resolution("DURATION", v.duration_value(None, letter, time_unit), None, "anchored_duration")
     if quantity_word in {"few", "several"} or (not quantity_word and m["unit"].lower().endswith("s")):
         sign = ANCHORED_DIRECTION[m["which"].lower()]
         return Resolution("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None, "anchored_duration",

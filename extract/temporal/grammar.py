@@ -111,7 +111,7 @@ RULES: list[Rule] = [
     _rule("vague_reference", r"(?P<which>recent|coming|past)\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:days|weeks|months|years|decades)\s+(?P<after>ahead|to\s+come|past)", vague_reference),
     _rule("deictic_reference", r"(?:right\s+|for\s+)?now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|(?:until\s+|more\s+|most\s+|only\s+)?recently|lately|the\s+past(?=\s*[^\w\s]|\s*$)|anytime\s+soon|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long|longer)\s+term", present_reference),
     _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)", ordinal_period),
-    _rule("duration", rf"(?:(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?|(?P<halfof>half)\s+an?\s+(?P<unit2>hour|day|week|month|year)", duration, accept_duration),
+    _rule("duration", rf"(?:(?:the\s+(?=\S+\s+\w))?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?|(?P<halfof>half)\s+an?\s+(?P<unit2>hour|day|week|month|year)", duration, accept_duration),
     _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
     _rule("clock_time", rf"(?:{CLOCK}){TIME_ZONE}(?:,?\s+(?:on\s+)?(?:{CLOCK_DAY}))?", clock_time),
     _rule("day_then_clock", rf"(?:{CLOCK_DAY}),?\s+(?:at\s+)?(?:{CLOCK}){TIME_ZONE}", clock_time),

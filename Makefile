@@ -54,7 +54,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(EVAL_STAMP) $(AIRFLOW_HOME)/airflow.db
-	$(BIN)/python -m evaluation.report
+	$(BIN)/python -m evaluation.report --update-readme
 
 airflow: $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH scripts/airflow_local.sh

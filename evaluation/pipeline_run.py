@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,12 +36,15 @@ class PipelineRunError(RuntimeError):
 
 
 def run_pipeline(input_dir: Path, warehouse: Path) -> Path:
-    """Run newswire_etl with ``airflow dags test`` into ``warehouse``; returns the published file."""
+    """Run newswire_etl with ``airflow dags test`` into a fresh ``warehouse`` (its folder is scratch and
+    is emptied first, so no article tagged by older code survives); returns the published file."""
     env = {**AIRFLOW_ENV, **os.environ}
     airflow = str(Path(sys.executable).with_name("airflow"))
     if not (Path(env["AIRFLOW_HOME"]) / "airflow.db").exists():
         subprocess.run([airflow, "db", "migrate"], env=env, check=True, capture_output=True)
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    if warehouse.parent.exists():  # a scratch warehouse of an earlier report: start from nothing
+        shutil.rmtree(warehouse.parent)
+    warehouse.parent.mkdir(parents=True)
     conf = json.dumps({"input_dir": str(input_dir), "warehouse_path": str(warehouse)})
     log_file = warehouse.with_suffix(".log")
     log.info("running the pipeline on %s into %s (log %s)", input_dir, warehouse, log_file)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from evaluation import entities, events, quotes, temporal
+from evaluation import entities, events, quotes, readme_table, temporal
 from evaluation.corpora import ArticleCorpus, article_corpora, tbaq_dir
 from evaluation.peers import PeerUnavailableError
 from evaluation.pipeline_run import run_pipeline
@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="score newswire only")
     parser.add_argument("--tbaq-limit", type=int, default=None, help="score only the first N TBAQ files")
     parser.add_argument("--show-errors", action="store_true", help="print every miss and wrong attribute")
+    parser.add_argument("--update-readme", action="store_true", help="rewrite the README's quality tables")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
 
@@ -186,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwritten to {args.out} in {time.perf_counter() - began:.0f} s")
+    if args.update_readme:
+        readme_table.update(results_path=args.out)
+        print(f"README quality tables updated from {args.out}")
     return 0
 
 

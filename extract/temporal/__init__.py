@@ -2,20 +2,19 @@
 
 How it works, in the order the code runs (``resolver.resolve_document``):
 
-1. **Detection** (``grammar.py``): a rule grammar over the article text finds dates,
-   times, durations and sets, including the ones spaCy's NER misses or mis-bounds
-   ("Friday morning", "earlier this week", "a day before"). Each rule carries its
-   name and its own normaliser. spaCy DATE/TIME entities that no rule covers are
-   kept too, as unresolved rows with a reason, so nothing is dropped.
-2. **Anchoring** (``anchors.py``): relative expressions resolve against the
-   publication date, except inside a direct quotation whose attribution says when
-   the words were spoken or written ("…,” Trump posted Thursday): there the
-   utterance date is the anchor. A quote with no time of its own continues the
-   quote before it when they are consecutive.
-3. **Direction** (``tense.py``): a weekday, month or season with no year takes its
-   direction from the tense of the clause that governs it (past → the last one,
-   future or present → the next one).
-4. **Normalisation** (``values.py``): TimeML ``value`` strings (``2025-10-17``,
-   ``2025-W43``, ``2025-SU``, ``2025-10-17TMO``, ``P2W``, ``PAST_REF`` …) with a
-   calendar interval and a granularity.
+1. **Detection** (``grammar.py``): a rule grammar over the article text finds dates, times,
+   durations and sets, with TimeML spans (modifiers inside, prepositions outside). spaCy
+   DATE/TIME entities no rule covers are read by the grammar without its acceptance tests;
+   an entity with no temporal word (an age) is dropped, one the grammar cannot read is kept
+   as an unresolved row with a reason.
+2. **Direction** (``tense.py``): a weekday, month or season with no year takes its direction
+   from the clause that governs it (tense, aspect, modality), or the occurrence nearest the
+   anchor (``occurrence.py``) when the clause gives none.
+3. **Anchoring** (``resolver.py``, ``anchors.py``, ``references.py``): relative expressions
+   resolve against the publication date, inside a quotation against the utterance date, and
+   discourse-relative ones ("a year earlier", "that day") against the last date or period
+   the article named.
+4. **Normalisation** (``calendar_dates.py``, ``periods.py``, ``durations.py``, ``values.py``):
+   TimeML ``value`` strings (``2025-10-17``, ``2025-W43``, ``2025-SU``, ``2025-10-17TMO``,
+   ``P2W``, ``PAST_REF`` …) with a calendar interval and a granularity.
 """

@@ -8,6 +8,7 @@ expressions inside quotations resolved, against their utterance dates.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from extract.temporal.values import Calendar
 from extract.temporal.tense import clause_direction
 
 SPACY_TEMPORAL_LABELS = {"DATE": "DATE", "TIME": "TIME"}
+AGE = re.compile(r"(?i)\b(?:years?|months?|weeks?|days?)[\s-]old\b")
+"""spaCy labels ages DATE ("52 years old"); an age is not a time."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def candidates(doc: Doc) -> list[_Candidate]:
     """
     found = [_Candidate(f.start, f.end, f, "") for f in grammar.find(doc.text)]
     for ent in doc.ents:
-        if ent.label_ not in SPACY_TEMPORAL_LABELS or not grammar.TEMPORAL_WORD.search(ent.text):
+        if ent.label_ not in SPACY_TEMPORAL_LABELS or not grammar.TEMPORAL_WORD.search(ent.text) or AGE.search(ent.text):
             continue
         if any(ent.start_char < c.end and c.start < ent.end_char for c in found):
             continue

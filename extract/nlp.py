@@ -28,7 +28,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "7"
+TAGGER_VERSION = "8"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 

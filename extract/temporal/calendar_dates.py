@@ -249,7 +249,11 @@ def the_weekend(m, ctx):
 EDGE_FRACTION = {"start": (0.0, 1 / 3), "beginning": (0.0, 1 / 3), "middle": (1 / 3, 2 / 3), "end": (2 / 3, 1.0)}
 
 def edge_of_unit(m, ctx):
-    """'the end of the year': the unit's value, its interval narrowed to the last third."""
+    """'the end of the year': the unit's value, its interval narrowed to the last third;
+    'the end of the day' is the day last mentioned (or the anchor)."""
+    if m["unit"].lower() == "day":
+        day = ctx.reference or ctx.anchor
+        return dated(v.day(day), "edge_of_unit", "reference" if ctx.reference else "anchor")
     letter, _, _ = unit_code(m["unit"])
     shift_by = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
     whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
@@ -280,6 +284,20 @@ def edge_of_named_period(m, ctx):
     start = whole.start + timedelta(days=int(days * low))
     end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
     return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_named_period", anchored_on)
+
+
+def day_range(m, ctx):
+    """'July 11-12', 'September 9 and 10, 2023', '15-17 March': a stretch of days, a DURATION (P2D)
+    with its interval, the way an anchored "the next two weeks" has one."""
+    month_word, year_text = m["month"] or m["month2"], m["year"] or m["year2"]
+    first, last = (int(re.sub(r"\D", "", m[g])) for g in (("first", "last") if m["month"] else ("first2", "last2")))
+    if last <= first:
+        return None
+    month_no = month_number(month_word)
+    start = date(int(year_text), month_no, first) if year_text else day_in_year(ctx.anchor, month_no, first, ctx.direction)
+    end = date(start.year, month_no, last)
+    value = f"P{last - first + 1}D"
+    return Resolution("DURATION", value, v.Calendar(value, start, end, "day"), "day_range", "none" if year_text else "anchor")
 
 
 def month_of_relative_year(m, ctx):

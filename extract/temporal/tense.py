@@ -35,7 +35,8 @@ MODALS = {"can", "ca", "may", "might", "must", "should", "ought"}
 BACKSHIFTED_MODALS = {"would", "'d", "could"}
 """"would" and "could" are as often the past of "will" and "can" ("could not be located
 Wednesday", "said they would meet Friday") as conditionals: they take no direction."""
-SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise", "intend", "reschedule", "postpone"}
+SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise", "intend", "reschedule", "postpone",
+                    "fix", "arrange", "book"}
 """Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
 adjective ("is due"), the date they carry lies ahead of the sentence's time."""
 MAX_CLIMB = 8
@@ -108,8 +109,9 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
     if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.children):
         return "future", False
     lemma = verb.lemma_.lower()
-    if lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN"):
-        return "future", False
+    past_perfect = any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxiliaries)
+    if lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN") and not past_perfect:
+        return "future", False  # "is scheduled for", "has been set for"; "had been set for Monday" is past
     if "to" in aux_words and verb.tag_ == "VB":
         # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",
         # "agreed to meet Friday"), so the verb's tense does not date it; a schedule ("is

@@ -225,3 +225,23 @@ def test_named_period_spans(nlp, text, expression, value) -> None:
 def test_hedges_stay_outside_the_expression(nlp) -> None:
     found = resolved(nlp, "The storm lasted about five hours and nearly two days.")
     assert "five hours" in found and "nearly two days" in found
+
+
+def test_a_range_of_days_is_a_duration_with_its_interval(nlp) -> None:
+    found = resolve_document(nlp("Delegates will meet on June 3-5 in Oslo."), WEDNESDAY)
+    (summit,) = [e for e in found if e.text == "June 3-5"]
+    assert (summit.timex_type, summit.value, summit.start_date, summit.end_date) == (
+        "DURATION", "P3D", date(2026, 6, 3), date(2026, 6, 5)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The launch had been set for Monday, but it slipped.", "2025-10-13"),
+        ("The launch has been set for Monday.", "2025-10-20"),
+        ("The hearing was fixed for Monday.", "2025-10-20"),
+    ],
+)
+def test_past_perfect_schedules_lie_behind(nlp, text, value) -> None:
+    assert resolved(nlp, text)["Monday"][0] == value

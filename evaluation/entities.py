@@ -60,13 +60,13 @@ def landings(con: duckdb.DuckDBPyConnection, corpus: ArticleCorpus) -> dict[str,
     for file_name, article in corpus.articles.items():
         forms = corpus.gold["articles"][file_name].get("entities") or corpus.gold["canonical_entities"]
         mentions = con.execute(
-            "select start_char, end_char, entity_id from marts.fct_mentions where article_id = ?"
+            "select start_char, end_char, entity_id, surface_text from marts.fct_mentions where article_id = ?"
             " order by start_char, end_char, mention_kind",
             [ids.get(file_name)],
         ).fetchall()
         for canonical, spans in _occurrence_spans(article.text, forms).items():
             for start, end in sorted(spans):
-                landed.setdefault(canonical, []).append(_entity_at(mentions, start, end))
+                landed.setdefault(canonical, []).append(_entity_at(mentions, start, end, canonical))
     return landed
 
 
@@ -88,9 +88,21 @@ def _occurrence_spans(text: str, forms: dict[str, list[str]]) -> dict[str, set[t
     return spans
 
 
-def _entity_at(mentions: list[tuple[int, int, str | None]], start: int, end: int) -> str | None:
-    overlapping = [(min(e, end) - max(s, start), entity) for s, e, entity in mentions if s < end and start < e]
-    return max(overlapping, key=lambda pair: pair[0])[1] if overlapping else None
+def _entity_at(mentions: list[tuple[int, int, str | None, str]], start: int, end: int, canonical: str) -> str | None:
+    """The entity of the mention an occurrence of a gold form is written as.
+
+    A long gold form can hold several mentions ("former President of the European Council
+    Donald Tusk"): the one sharing most words with the gold entity's name is its mention; then
+    the one overlapping most; on a tie the smaller one (the name "US" rather than the
+    descriptor "the US president" around it).
+    """
+    name_words = set(canonical.lower().split())
+    overlapping = [
+        (len(name_words & set(surface.lower().split())), min(e, end) - max(s, start), -(e - s), entity)
+        for s, e, entity, surface in mentions
+        if s < end and start < e and not (s <= start and end <= e and (s, e) != (start, end) and surface[:1].islower())
+    ]  # a descriptor around a name ("the US president" around "US") is not that name's mention
+    return max(overlapping, key=lambda t: t[:3])[3] if overlapping else None
 
 
 def majority_ids(landed: dict[str, list[str | None]]) -> dict[str, str]:

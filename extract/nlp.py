@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import PermanentError
+from extract.mention_links import is_agent, link_mentions, refine_entities
 from extract.quotes import Quote
 from extract.events import extract_events
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
@@ -28,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "8"
+TAGGER_VERSION = "10"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -96,6 +97,7 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     """Sentences, entity mentions, temporal expressions and quotes of one document, offsets into its text."""
     tagged = TaggedArticle(article_id)
     rows = tagged.rows
+    refine_entities(doc)
     sentence_starts: list[int] = []  # token index of each sentence start (doc.sents is rebuilt on each access)
     for index, sent in enumerate(doc.sents):
         sentence_starts.append(sent.start)
@@ -108,7 +110,9 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
                 "sentence_text": sent.text,
             }
         )
+    links = {(link.start_char, link.end_char): link for link in link_mentions(doc)}
     for ent in doc.ents:
+        link = links.get((ent.start_char, ent.end_char))
         rows["raw.entity_mentions"].append(
             {
                 "article_id": article_id,
@@ -117,6 +121,9 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
                 "end_char": ent.end_char,
                 "surface_text": ent.text,
                 "entity_label": ent.label_,
+                "linked_name": link.linked_name if link else None,
+                "link_rule": link.link_rule if link else None,
+                "is_agent": is_agent(ent),
             }
         )
     resolver = SpeakerResolver.for_doc(doc)
@@ -156,6 +163,9 @@ def speaker_name_mentions(article_id: str, quote_rows: list[dict], sentence_star
                 "end_char": end,
                 "surface_text": doc.text[start:end],
                 "entity_label": "PERSON",
+                "linked_name": None,
+                "link_rule": None,
+                "is_agent": True,
             }
         row["speaker_mention_id"] = f"{article_id}:{start}-{end}"
     return list(added.values())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.mention_links import link_mentions
 from extract.quote_spans import QuoteSpan, find_quotes
 
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")
@@ -76,22 +77,26 @@ def bare_name(text: str) -> str:
 
 
 def people(doc: Doc, quoted: list[tuple[int, int]]) -> list[Person]:
-    """Named people of the article, grouping short forms under the fullest name.
+    """Named people of the article: each full name with the short forms that stand for it.
 
-    spaCy's small model labels some people ORG ("Trump", "Zelenskiy"), so a one-word
-    ORG mention joins a person when it is that person's surname.
+    Which full name a short form ("Trump", "Lula", an ORG-labelled "Zelenskiy") stands for is
+    decided once, by the in-article linker (``extract.mention_links``: titles, honorifics, who
+    was introduced first), so quotes, coreference and events agree with the entity marts.
     """
     full_names: dict[str, list[Span]] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(bare_name(ent.text).split()) >= 2:
             full_names.setdefault(bare_name(ent.text), []).append(ent)
-    surname_of = {name.split()[-1].lower(): name for name in full_names}
     grouped: dict[str, list[Span]] = {name: list(spans) for name, spans in full_names.items()}
+    links = {(link.start_char, link.end_char): link.linked_name for link in link_mentions(doc)}
     for ent in doc.ents:
         name = bare_name(ent.text)
-        if ent.label_ in {"PERSON", "ORG"} and len(name.split()) == 1 and name.lower() in surname_of:
-            grouped[surname_of[name.lower()]].append(ent)
-        elif ent.label_ == "PERSON" and len(name.split()) == 1 and name.lower() not in surname_of:
+        linked = links.get((ent.start_char, ent.end_char))
+        if len(name.split()) != 1 or ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        if linked in grouped:
+            grouped[linked].append(ent)
+        elif ent.label_ == "PERSON":
             grouped.setdefault(name, []).append(ent)
     return [
         Person(
@@ -157,8 +162,9 @@ class SpeakerResolver:
         text = phrase.text
         start, end = phrase.start_char, phrase.end_char
         person = self.person_at(start, end)
-        if person is not None:
-            return Speaker(text, start, end, "name", person.name, self.mention_near(person, start))
+        if person is not None:  # the speaker's own mention: its entity is the one the linker chose
+            own = next(((s, e) for s, e in person.mentions if s < end and start < e), None)
+            return Speaker(text, start, end, "name", person.name, own or self.mention_near(person, start))
         entity = self.entity_heading(phrase)
         if entity is not None:  # an organisation or a country that speaks: "NASA said", "Qatar suggested"
             return Speaker(text, start, end, "name", bare_name(entity.text), (entity.start_char, entity.end_char))
@@ -225,7 +231,26 @@ class SpeakerResolver:
                     candidates.append(person)
             elif marks <= home:  # no foreign nationality: a home-country title may omit it
                 candidates.append(person)
+        others = self.named_in_clause(phrase)
+        if len(candidates) > 1 and any(p not in others for p in candidates):
+            candidates = [p for p in candidates if p not in others]
         return self.last_person_before(position, candidates) or (candidates[0] if candidates else None)
+
+    def named_in_clause(self, phrase: Span) -> list[Person]:
+        """People named earlier in the descriptor's sentence, apart from an apposition ("Trump, the
+        president,"): "Zelensky is landing … for a meeting with the American president" names
+        someone other than the president meant."""
+        sentence = phrase.sent
+        named = []
+        for person in self.people:
+            for start, end in person.mentions:
+                if not (sentence.start_char <= start and end <= phrase.start_char):
+                    continue  # only names written before the descriptor, in its sentence
+                if self.doc.text[end : phrase.start_char].strip() in {",", ""}:
+                    continue  # "Trump, the American president"
+                named.append(person)
+                break
+        return named
 
     @staticmethod
     def mention_near(person: Person | None, position: int) -> tuple[int, int] | None:

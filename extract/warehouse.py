@@ -138,6 +138,9 @@ alter table raw.articles add column if not exists superseded_at timestamp with t
 alter table raw.articles add column if not exists superseded_by varchar;
 alter table raw.tagged_articles add column if not exists run_id varchar;
 alter table raw.rejected_articles add column if not exists last_seen_run_id varchar;
+alter table raw.entity_mentions add column if not exists linked_name varchar;
+alter table raw.entity_mentions add column if not exists link_rule varchar;
+alter table raw.entity_mentions add column if not exists is_agent boolean;
 alter table raw.rejected_articles add column if not exists last_seen_at timestamp with time zone;
 
 create table if not exists raw.article_sources (
@@ -227,7 +230,10 @@ where t.tagged_at > coalesce(
 
 NLP_COLUMNS: dict[str, tuple[str, ...]] = {
     "raw.sentences": ("article_id", "sentence_index", "start_char", "end_char", "sentence_text"),
-    "raw.entity_mentions": ("article_id", "sentence_index", "start_char", "end_char", "surface_text", "entity_label"),
+    "raw.entity_mentions": (
+        "article_id", "sentence_index", "start_char", "end_char", "surface_text", "entity_label", "linked_name",
+        "link_rule", "is_agent",
+    ),
     "raw.temporal_expressions": (
         "article_id", "sentence_index", "start_char", "end_char", "expression_text", "timex_type", "timex_value",
         "start_date", "end_date", "granularity", "anchor_kind", "anchor_date", "tense_direction", "resolution_rule",

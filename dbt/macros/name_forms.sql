@@ -1,5 +1,6 @@
 {#
-  How a written name becomes comparable: drop a possessive ("Trump’s", and the owner in
+  How a written name becomes comparable: drop an unclosed parenthesis the NER span took
+  ("Democratic Alliance (DA"), a possessive ("Trump’s", and the owner in
   "Trump’s White House"), a leading "the"
   before a capitalised name ("the US"), and leading titles and honorifics
   ("Mr.", "US President", "Secretary of State", "Senate Majority Leader").
@@ -10,7 +11,8 @@
 {%- endmacro %}
 
 {% macro bare_name(expression) -%}
-trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim({{ expression }}),
+trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(trim({{ expression }}), '\s*\([^)]*$', ''),
     '^[A-Z][A-Za-z.-]*[’'']s\s+([A-Z])', '\1'),
     '[’'']s$', ''),
     '^[Tt]he\s+([A-Z])', '\1'),

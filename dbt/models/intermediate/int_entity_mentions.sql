@@ -1,5 +1,8 @@
 -- Every mention linked to an entity: names and aliases, pronouns and descriptors that
 -- refer to them, and demonyms (linked to their country by relation, with no entity_id).
+-- A capital that acts or speaks ("Teheran said") stays the city, its country's government
+-- recorded as a relation (related_entity_id, relation = 'metonym_of'): metonyms are kept
+-- apart from their countries, and the government reading is one join away.
 with named as (
     select * from {{ ref('int_mention_names') }}
 ),
@@ -23,11 +26,14 @@ named_linked as (
         case when lower(named.bare_name) = entities.canonical_key then 'name' else 'alias' end as mention_kind,
         named.entity_label,
         entities.entity_id,
-        cast(null as varchar) as related_entity_id,
-        cast(null as varchar) as relation
+        countries.entity_id as related_entity_id,
+        case when countries.entity_id is not null then 'metonym_of' end as relation
     from named
     inner join clusters using (article_name_key)
     inner join entities using (canonical_key)
+    left join {{ ref('capitals') }} as capitals
+        on named.is_agent and named.entity_label = 'GPE' and lower(capitals.capital) = lower(named.bare_name)
+    left join entities as countries on countries.canonical_key = lower(capitals.country)
 ),
 
 coreference as (

@@ -13,5 +13,8 @@ select
     surface_text,
     {{ bare_name('surface_text') }} as bare_name,
     {{ name_key('surface_text') }} as name_key,
-    entity_label
+    entity_label,
+    {{ bare_name('linked_name') }} as linked_name,
+    link_rule,
+    coalesce(is_agent, false) as is_agent
 from source_mentions

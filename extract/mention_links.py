@@ -1,0 +1,229 @@
+"""In-article linking: which fuller name of the same article a short name stands for.
+
+A news report introduces an entity once in full ("President Donald Trump", "the African
+National Congress (ANC)") and then shortens it ("Trump", "the ANC", "Lula", "Joko"). For every
+named-entity mention this module says which full name of the article it refers to
+(``linked_name``) and by which rule (``link_rule``); dbt then clusters the names across
+articles. It runs in the tag stage because the context it weighs (titles and honorifics in
+front of a name, where each person was introduced) is in the text, not in the warehouse.
+
+Rules, in order:
+
+- **acronym_defined**: the article defines it: "the African National Congress (ANC)" or
+  "ANC (African National Congress)".
+- **acronym_initials**: an all-capital name whose letters are the initials of one multi-word
+  name of the article ("CMA": Competition and Markets Authority; "BOJ": Bank of Japan).
+- **person_part**: a one-word name that is a word of a person's full name in the article
+  ("Trump", "Lula", "Joko", "Xi"). When two people share it (Donald and Melania Trump) the
+  candidates are weighed: a title or honorific written with the short name that the article
+  gave one of them ("President Trump", "first lady Trump", "Mrs. Trump"), then the person the
+  article introduced first (the bare surname refers to the main person; the other is written
+  with the first name). Never simply the longest name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+TITLES = re.compile(
+    r"(?i)\b(?P<title>first\s+lady|president|vice\s+president|prime\s+minister|minister|chancellor|senator|sen\.|"
+    r"governor|gov\.|mayor|king|queen|prince|princess|pope|general|gen\.|judge|secretary|chairman|chairwoman|ceo|"
+    r"coach|captain|mr\.?|mrs\.?|ms\.?|miss|dr\.?|sir|dame|lady|lord)\s*$"
+)
+FEMALE_TITLES = {"first lady", "mrs", "ms", "miss", "queen", "princess", "dame", "lady", "chairwoman"}
+MALE_TITLES = {"mr", "king", "prince", "sir", "lord"}
+FUNCTION_WORDS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"}
+DEFINITION = re.compile(
+    r"(?P<long>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de|du|des|la|le|on|in|&))*)\s*"
+    r"\((?P<short>[A-Z][A-Za-z0-9&.]{1,9})\)"
+)
+ACRONYM = re.compile(r"^(?=(?:.*[A-Z0-9]){2})[A-Z][A-Za-z0-9]{1,7}$")
+"""A short form: starts with a capital, at least two capitals or digits in all ("ANC", "BoJ", "G7", "CMAs")."""
+PARENTHETICAL_TAIL = re.compile(r"\s*\([^)]*$")
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class MentionLink:
+    start_char: int
+    end_char: int
+    linked_name: str | None
+    link_rule: str | None
+
+
+def bare(text: str) -> str:
+    """The name without a leading "the", a possessive or an unclosed parenthesis ("Democratic Alliance (DA")."""
+    text = PARENTHETICAL_TAIL.sub("", text.strip())
+    return POSSESSIVE.sub("", LEADING_THE.sub("", text)).strip()
+
+
+def link_mentions(doc: Doc) -> list[MentionLink]:
+    """A link (or none) for every named-entity mention of the document, in document order."""
+    mentions = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    definitions = _definitions(doc.text)
+    long_names = {bare(e.text) for e in mentions if len(bare(e.text).split()) >= 2}
+    people = _people(doc, mentions)
+    links = []
+    for ent in mentions:
+        name = bare(ent.text)
+        link, rule = None, None
+        if name in definitions:
+            link, rule = definitions[name], "acronym_defined"
+        elif ACRONYM.match(name):
+            link, rule = _by_initials(name, long_names), "acronym_initials"
+        elif len(name.split()) == 1 and ent.label_ in {"PERSON", "ORG"}:  # the small model tags some people ORG
+            link, rule = _person_of(doc, ent, name, people), "person_part"
+        links.append(MentionLink(ent.start_char, ent.end_char, link, rule if link else None))
+    return links
+
+
+def _definitions(text: str) -> dict[str, str]:
+    """Acronyms the article spells out, both ways round: "Long Name (LN)" and "LN (Long Name)"."""
+    found: dict[str, str] = {}
+    for match in DEFINITION.finditer(text):
+        long_name, short = LEADING_THE.sub("", match["long"]).strip(), match["short"].rstrip(".")
+        if ACRONYM.match(short) and (_initials_fit(short, long_name) or short[0] == long_name[:1]):
+            found.setdefault(short, _trim_to_initials(short, long_name))
+        elif ACRONYM.match(long_name) and len(short) > len(long_name):  # "ANC (African National Congress)"
+            found.setdefault(long_name, short)
+    return found
+
+
+def _initials(words: list[str], keep_function_words: bool) -> str:
+    return "".join(w[0] for w in words if w and (keep_function_words or w.lower() not in FUNCTION_WORDS)).upper()
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    letters = acronym.upper().rstrip("S") if acronym.endswith("s") else acronym.upper()
+    words = re.findall(r"[A-Za-z][\w’'-]*", name)
+    return any(
+        _initials(words[i:], keep) == letters for keep in (False, True) for i in range(len(words))
+    )
+
+
+def _trim_to_initials(acronym: str, name: str) -> str:
+    """The part of the words before a parenthesis that the acronym spells ("… party, the National Union (NU)")."""
+    words = name.split()
+    letters = acronym.upper()
+    for i in range(len(words)):
+        tail = words[i:]
+        if letters in (_initials(tail, False), _initials(tail, True)):
+            return " ".join(tail)
+    return name
+
+
+def _by_initials(acronym: str, long_names: set[str]) -> str | None:
+    matches = sorted(n for n in long_names if _initials_fit(acronym, n) and n.upper() != acronym)
+    return matches[0] if len(matches) == 1 else None
+
+
+@dataclass
+class _Person:
+    name: str
+    first_at: int
+    mentions: int
+    titles: set[str]
+    gender: str | None
+
+
+def _people(doc: Doc, mentions: list[Span]) -> list[_Person]:
+    """Multi-word person names of the article, with where each was introduced and how titled."""
+    people: dict[str, _Person] = {}
+    for ent in mentions:
+        name = bare(ent.text)
+        if ent.label_ != "PERSON" or len(name.split()) < 2:
+            continue
+        person = people.setdefault(name, _Person(name, ent.start_char, 0, set(), None))
+        person.mentions += 1
+        title = _title_before(doc.text, ent.start_char)
+        if title:
+            person.titles.add(title)
+            person.gender = person.gender or _gender(title)
+    return sorted(people.values(), key=lambda p: p.first_at)
+
+
+def _title_before(text: str, position: int) -> str | None:
+    found = TITLES.search(text[max(0, position - 30) : position])
+    return " ".join(found["title"].lower().rstrip(".").split()) if found else None
+
+
+def _gender(title: str) -> str | None:
+    return "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
+
+
+def _person_of(doc: Doc, ent: Span, name: str, people: list[_Person]) -> str | None:
+    """The person a one-word name stands for: the last word of a full name first, then any word."""
+    word = name.lower()
+    for tier in (lambda p: p.name.split()[-1].lower() == word, lambda p: word in p.name.lower().split()):
+        candidates = [p for p in people if tier(p) and p.name.lower() != word]
+        if candidates:
+            return _weigh(doc, ent, candidates).name
+    return None
+
+
+def _weigh(doc: Doc, ent: Span, candidates: list[_Person]) -> _Person:
+    """Title or honorific written with the short name, then gender, then who was introduced first."""
+    title = _title_before(doc.text, ent.start_char)
+    gender = _gender(title) if title else None
+
+    def score(person: _Person) -> tuple[int, int, int]:
+        title_fit = 1 if title and title in person.titles else 0
+        gender_fit = 0 if not gender or not person.gender else (1 if gender == person.gender else -1)
+        return (title_fit, gender_fit, -person.first_at)
+
+    return max(candidates, key=score)
+
+
+def refine_entities(doc: Doc) -> None:
+    """Mend the NER spans the in-article linking depends on; offsets stay those of the text.
+
+    spaCy's small model sometimes joins two names in one entity ("Trump’s White House",
+    "Trump and Zelenskiy") and sometimes misses a short name it tagged in full elsewhere
+    ("Lula met the prime minister" after "Luiz Inacio Lula da Silva"). A span with a possessive
+    inside is the owner and the thing owned; two capitalised words joined by "and", one of them
+    a word of a person named in the article, are two people; a proper noun outside any entity
+    that is a word of a person's full name in the article is a mention of that person.
+    """
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if len(t) > 2}
+    entities: list[Span] = []
+    for ent in doc.ents:
+        entities.extend(_split(doc, ent, person_words))
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    for token in doc:
+        if (
+            token.i not in covered and token.pos_ == "PROPN" and token.is_title and token.lower_ in person_words
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        ):
+            entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    doc.ents = sorted(entities, key=lambda e: e.start)
+
+
+def _split(doc: Doc, ent: Span, person_words: set[str]) -> list[Span]:
+    inner = [t for t in ent[1:-1]] if len(ent) > 2 else []
+    for token in inner:
+        if token.tag_ == "POS" and token.i + 1 < ent.end and doc[token.i + 1].is_title:
+            owner_label = "PERSON" if all(t.lower_ in person_words for t in doc[ent.start : token.i]) else ent.label_
+            return [Span(doc, ent.start, token.i, label=owner_label), Span(doc, token.i + 1, ent.end, label=ent.label_)]
+        if token.lower_ == "and" and token.i - ent.start == 1 and ent.end - token.i == 2:
+            left, right = doc[ent.start], doc[token.i + 1]
+            if left.is_title and right.is_title and (left.lower_ in person_words or right.lower_ in person_words):
+                return [Span(doc, ent.start, token.i, label="PERSON"), Span(doc, token.i + 1, ent.end, label="PERSON")]
+    return [ent]
+
+
+AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
+
+
+def is_agent(ent: Span) -> bool:
+    """The mention acts or speaks in its clause ("Teheran said", "Brasilia pursuing", "Beijing's
+    decision"): the subject, the passive's agent, or the possessor. A capital in that role stands
+    for its government (see dbt models/intermediate/int_mention_names.sql)."""
+    root = ent.root
+    if root.dep_ in AGENT_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"

@@ -5,7 +5,8 @@ quote ``starts`` with. A system quote matches a gold quote when its text starts 
 words (or, for a quotation split differently, contains them); each system quote matches at
 most one gold quote. The speaker is right when the system's speaker entity is the gold
 speaker's entity (``evaluation.entities.gold_entity_id``: the entity most of its written
-forms land on), so "he" and "the president" count only when resolved to the right person.
+forms land on), so "he" and "the president" count only when resolved to the right person;
+a gold speaker marked "(unnamed)" ("sources (unnamed)") is right when the system names none.
 
 Two systems are scored the same way: newswire from the published mart ``marts.fct_quotes``,
 and textacy's direct-quotation extractor (the peer), whose speaker text is looked up with
@@ -89,7 +90,8 @@ def score(
             found = system[index]
             scores.detected += 1
             expected = speaker_id(gold_quote["speaker"])
-            if expected is not None and found.speaker_entity_id == expected:
+            unnamed = gold_quote["speaker"].endswith("(unnamed)")  # "sources (unnamed)": right when none is named
+            if (unnamed and found.speaker_entity_id is None) or (expected is not None and found.speaker_entity_id == expected):
                 scores.speaker_right += 1
             else:
                 problems.append(f"{file_name}: {gold_quote['starts'][:40]!r} speaker {found.speaker} != {gold_quote['speaker']}")

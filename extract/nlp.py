@@ -29,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "10"
+TAGGER_VERSION = "11"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -148,10 +148,13 @@ def speaker_name_mentions(article_id: str, quote_rows: list[dict], sentence_star
     The subject of a reporting verb written as a proper name ("..., Danilov said") is a name
     even when spaCy's small model does not tag it; the quote rows get the new mention's id.
     Labelled PERSON: a lone proper-name speaker the model missed is most often a surname.
+    An office that speaks ("his office said") becomes an organisation mention, "Office of <person>".
     """
     added: dict[tuple[int, int], dict] = {}
     for row in quote_rows:
-        if row["speaker_kind"] != "name" or row["speaker_mention_id"] is not None or row["speaker_start"] is None:
+        if row["speaker_kind"] not in {"name", "organisation"} or row["speaker_mention_id"] is not None:
+            continue
+        if row["speaker_start"] is None:
             continue
         start, end = row["speaker_start"], row["speaker_end"]
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -162,9 +165,9 @@ def speaker_name_mentions(article_id: str, quote_rows: list[dict], sentence_star
                 "start_char": start,
                 "end_char": end,
                 "surface_text": doc.text[start:end],
-                "entity_label": "PERSON",
-                "linked_name": None,
-                "link_rule": None,
+                "entity_label": "ORG" if row["speaker_kind"] == "organisation" else "PERSON",
+                "linked_name": row["speaker_name"] if row["speaker_kind"] == "organisation" else None,
+                "link_rule": "office_of" if row["speaker_kind"] == "organisation" else None,
                 "is_agent": True,
             }
         row["speaker_mention_id"] = f"{article_id}:{start}-{end}"

@@ -110,16 +110,43 @@ def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) ->
 
 
 def subject_of(verb: Token) -> Span | None:
-    """The speaker phrase: the verb's subject (or, for a conjoined verb, its head's)."""
-    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
-        if candidate is None:
-            continue
+    """The speaker phrase: the verb's subject; for a conjoined verb, its head's; for a participle
+    with no subject of its own, the clause it hangs from ("X responded, telling Reuters, “…”",
+    "The company said …, adding, “…”"), or the object of "cited X as saying"."""
+    candidates = [verb]
+    if verb.dep_ == "conj" or (verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}):
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "cited X as saying": the preposition's head
+            head = head.head
+            cited = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if cited is not None:
+                return _phrase(cited)
+        candidates.append(head)
+    for candidate in candidates:
         for child in candidate.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "that", "which"}:
-                doc = verb.doc
-                ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
-                left = min(child.left_edge.i, ent.start if ent is not None else child.i)
-                return doc[left : max(child.i, ent.end - 1 if ent is not None else child.i) + 1]
+                return _phrase(child)
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase around a head word, widened to the entity it is part of."""
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    left = min(head.left_edge.i, ent.start if ent is not None else head.i)
+    return doc[left : max(head.i, ent.end - 1 if ent is not None else head.i) + 1]
+
+
+def according_to(doc: Doc, start: int, end: int) -> Span | None:
+    """The source of "According to X, …" in [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return _phrase(source)
     return None
 
 
@@ -154,6 +181,17 @@ def _attribution_clause(text: str, attribution: _Attribution) -> str:
     return text[start : line_end if line_end >= 0 else len(text)]
 
 
+def reported_speech_before(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The last reporting verb of the paragraph just before a quotation that opens its own paragraph."""
+    text = doc.text
+    paragraph_start = text.rfind("\n", 0, quote.start) + 1
+    if text[paragraph_start : quote.start].strip():
+        return None  # the quotation does not open its paragraph
+    previous_start = text.rfind("\n", 0, max(paragraph_start - 2, 0)) + 1
+    verbs = reporting_verbs_in(doc, previous_start, paragraph_start, quotes)
+    return verbs[-1] if verbs else None
+
+
 def extract_quotes(
     doc: Doc, resolver: SpeakerResolver, dated: Sequence[tuple[int, int, date]]
 ) -> tuple[list[Quote], dict[QuoteSpan, date]]:
@@ -180,7 +218,10 @@ def extract_quotes(
         if attribution is not None:
             used_verbs.add(attribution.verb.i)
             phrase = subject_of(attribution.verb)
-            speaker = resolver.resolve(phrase, previous.speaker if previous else None) if phrase is not None else None
+            spoken_of = frozenset(p.name for p in resolver.people if any(quote.start <= s < quote.end for s, _ in p.mentions))
+            speaker = (
+                resolver.resolve(phrase, previous.speaker if previous else None, spoken_of) if phrase is not None else None
+            )
             clause = _attribution_clause(text, attribution)
             medium = medium_of(clause, attribution.verb)
             if medium is None and "same post" in clause:
@@ -196,6 +237,14 @@ def extract_quotes(
             when = previous.utterance_date
         else:
             kind, speaker, verb_lemma, verb_start, medium, when = "direct", None, None, None, None, None
+            source = according_to(doc, sentence_start(text, quote.start), quote.start)
+            if source is not None:  # "According to X, the government would “lean towards the centre”"
+                kind, speaker = "partial", resolver.resolve(source, None)
+            else:  # a quotation opening a paragraph after "X said …": X goes on speaking
+                reported = reported_speech_before(doc, quote, quotes)
+                if reported is not None and (phrase := subject_of(reported)) is not None:
+                    speaker = resolver.resolve(phrase, None)
+                    verb_lemma, verb_start = reported.lemma_.lower(), reported.idx
         when = when or referred_event_date(doc, quote, dated)
         if when is not None:
             spoken[quote] = when

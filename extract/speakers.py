@@ -15,8 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
+from extract.mention_links import bare as bare_entity_name
 from extract.mention_links import link_mentions
 from extract.quote_spans import QuoteSpan, find_quotes
 
@@ -29,6 +31,13 @@ TITLE_WORDS = {
     "envoy", "official", "aide", "adviser", "advisor", "director", "chairman", "speaker", "mayor",
 }
 LEADER_TITLES = {"president", "premier", "chancellor", "king", "queen", "leader"}
+ORGANISATION_NOUNS = {
+    "alliance", "bloc", "group", "grouping", "company", "firm", "bank", "ministry", "government", "union", "guild",
+    "party", "agency", "regulator", "court", "council", "committee", "board", "exchange", "carmaker", "airline",
+    "studio", "organisation", "organization", "authority", "commission", "department", "administration", "club",
+    "federation", "association", "broadcaster", "network", "newspaper", "channel", "army", "military", "parliament",
+}
+"""Nouns a report uses to refer back to an organisation it named ("the alliance said")."""
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 """NER labels of things that can speak (a ministry, a country, a company) or be a speaker's name."""
 HOME_NATIONALITY = "us"
@@ -66,7 +75,7 @@ class Speaker:
     text: str
     start: int
     end: int
-    kind: str  # name, pronoun, descriptor, unnamed
+    kind: str  # name, pronoun, descriptor, organisation, unnamed
     name: str | None  # resolved full name within the article
     mention: tuple[int, int] | None  # offsets of the named mention the speaker resolves to
 
@@ -157,10 +166,17 @@ class SpeakerResolver:
                     best, best_at = person, s
         return best
 
-    def resolve(self, phrase: Span, previous: Speaker | None) -> Speaker:
-        """Classify the phrase and resolve it to a person where the article makes it clear."""
+    def resolve(self, phrase: Span, previous: Speaker | None, exclude: frozenset[str] = frozenset()) -> Speaker:
+        """Classify the phrase and resolve it to a person or organisation where the article makes it clear.
+
+        ``exclude`` names people the quotation itself speaks of ("President Zelenskyy and I will be
+        meeting", said the president): a descriptor or pronoun does not resolve to them.
+        """
         text = phrase.text
         start, end = phrase.start_char, phrase.end_char
+        office = self.office_of(phrase, previous)
+        if office is not None:
+            return office
         person = self.person_at(start, end)
         if person is not None:  # the speaker's own mention: its entity is the one the linker chose
             own = next(((s, e) for s, e in person.mentions if s < end and start < e), None)
@@ -170,9 +186,9 @@ class SpeakerResolver:
             return Speaker(text, start, end, "name", bare_name(entity.text), (entity.start_char, entity.end_char))
         lowered = text.lower()
         if lowered in PRONOUNS:
-            if previous is not None and previous.name is not None:
+            if previous is not None and previous.name is not None and previous.name not in exclude:
                 return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
-            found = self.last_person_before(start)
+            found = self.last_person_before(start, [p for p in self.people if not _named_as(p, exclude)])
             return Speaker(text, start, end, "pronoun", found.name if found else None, self.mention_near(found, start))
         if phrase.root.pos_ == "PROPN" and phrase[0].lower_ not in {"the", "this", "a", "an"} and (
             phrase.root.lower_ not in TITLE_WORDS
@@ -186,9 +202,43 @@ class SpeakerResolver:
                 return Speaker(text, start, end, "name", bare_name(named.text), (named.start_char, named.end_char))
             return Speaker(text, start, end, "name", bare_name(text), None)
         if phrase[0].lower_ in {"the", "this"} and any(t.lower_ in TITLE_WORDS for t in phrase):
-            found = self.by_title(phrase, start)
+            found = self.by_title(phrase, start, exclude)
             return Speaker(text, start, end, "descriptor", found.name if found else None, self.mention_near(found, start))
+        if phrase[0].lower_ in {"the", "this", "its"} and phrase.root.lemma_.lower() in ORGANISATION_NOUNS:
+            organisation = self.organisation_before(phrase)
+            if organisation is not None:  # "the alliance said", "the central bank said"
+                span = (organisation.start_char, organisation.end_char)
+                return Speaker(text, start, end, "descriptor", bare_entity_name(organisation.text), span)
         return Speaker(text, start, end, "unnamed", None, None)
+
+    def office_of(self, phrase: Span, previous: Speaker | None) -> Speaker | None:
+        """"Netanyahu's office said", "his office said": the office of that person, an organisation."""
+        root = phrase.root
+        if root.lemma_.lower() != "office":
+            return None
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in {"his", "her"}:
+            person = None
+            if previous is not None and previous.name is not None:
+                person = next((p for p in self.people if p.name == previous.name), None)
+            person = person or self.last_person_before(phrase.start_char)
+        else:
+            person = self.person_at(owner.idx, owner.idx + len(owner.text))
+        if person is None:
+            return None
+        return Speaker(phrase.text, phrase.start_char, phrase.end_char, "organisation", f"Office of {person.name}", None)
+
+    def organisation_before(self, phrase: Span) -> Span | None:
+        """The organisation an org noun refers back to: the last organisation named before it whose name
+        has the same noun ("the bank": the Bank of Japan), else the last organisation named."""
+        noun = phrase.root.lemma_.lower()
+        before = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= phrase.start_char
+                  and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
+        same = [e for e in before if noun in e.text.lower()]
+        chosen = same or before
+        return chosen[-1] if chosen else None
 
     def entity_heading(self, phrase: Span) -> Span | None:
         """The named entity mention holding the phrase's head word, if any.
@@ -209,7 +259,7 @@ class SpeakerResolver:
         ]
         return found[-1] if found else None
 
-    def by_title(self, phrase: Span, position: int) -> Person | None:
+    def by_title(self, phrase: Span, position: int, exclude: frozenset[str] = frozenset()) -> Person | None:
         """The person the article titled like the descriptor.
 
         "the Ukrainian leader" needs a Ukrainian title; an unqualified "the president" means
@@ -231,6 +281,7 @@ class SpeakerResolver:
                     candidates.append(person)
             elif marks <= home:  # no foreign nationality: a home-country title may omit it
                 candidates.append(person)
+        candidates = [p for p in candidates if not _named_as(p, exclude)] or candidates
         others = self.named_in_clause(phrase)
         if len(candidates) > 1 and any(p not in others for p in candidates):
             candidates = [p for p in candidates if p not in others]
@@ -259,6 +310,12 @@ class SpeakerResolver:
             return None
         before = [m for m in person.mentions if m[0] <= position]
         return before[-1] if before else person.mentions[0]
+
+
+def _named_as(person: Person, names: frozenset[str]) -> bool:
+    """The person is one of the names, spelling aside ("Zelensky" and "Zelenskyy")."""
+    last = person.name.split()[-1].lower()
+    return any(fuzz.ratio(last, name.split()[-1].lower()) >= 85 for name in names)
 
 
 def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[int, int]]) -> list[Speaker]:

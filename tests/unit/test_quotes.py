@@ -91,3 +91,45 @@ def test_unterminated_quote_ends_at_its_paragraph() -> None:
     text = "He said: “This never closes.\n\nNext paragraph is plain."
     [span] = find_quotes(text)
     assert text[span.start : span.end] == "“This never closes."
+
+
+def speakers_of(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {q.quote_text[:20]: (q.speaker.name if q.speaker else None, q.speaker.kind if q.speaker else None)
+            for q in quotes(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # a participle's speaker is the subject of the clause it hangs from
+        ("Union leader Anna Berg rejected the offer, telling reporters, “This deal is an insult to our members.”",
+         "This deal is an insu", "Anna Berg"),
+        # "cited X as saying": the one cited
+        ("The paper cited the mayor, Tom Reyes, as saying, “We will rebuild the bridge by spring.”",
+         "We will rebuild the ", "Tom Reyes"),
+        # a person's office that speaks is an organisation
+        ("Prime Minister Lena Holt will travel to Oslo. “The trip will go ahead,” her office said in a statement.",
+         "The trip will go ahe", "Office of Lena Holt"),
+        # an organisation named by its kind
+        ("The Baltic Fishing Union met on Monday. “We want fair quotas,” the union said.", "We want fair quotas,",
+         "Baltic Fishing Union"),
+        # a quotation opening the paragraph after reported speech goes on with the same speaker
+        ("Governor Paul Okafor said the port would reopen soon.\n\n“Our engineers have worked day and night.”",
+         "Our engineers have w", "Paul Okafor"),
+    ],
+)
+def test_attribution_patterns(nlp, text, opening, speaker) -> None:
+    assert speakers_of(nlp, text)[opening][0] == speaker
+
+
+def test_the_speaker_is_not_the_person_the_quote_speaks_of(nlp) -> None:
+    text = (
+        "President Ana Duarte welcomed President Karl Weber to the capital. "
+        "“President Weber and I will sign the treaty tomorrow,” the president said."
+    )
+    assert speakers_of(nlp, text)["President Weber and "][0] == "Ana Duarte"
+
+
+def test_according_to_names_the_source(nlp) -> None:
+    text = "According to party secretary Rosa Lind, the coalition would “move to the centre”."
+    assert speakers_of(nlp, text)["move to the centre"][0] == "Rosa Lind"

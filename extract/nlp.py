@@ -22,14 +22,14 @@ from spacy.tokens import Doc
 from extract.errors import PermanentError
 from extract.mention_links import is_agent, link_mentions, refine_entities
 from extract.quotes import Quote
-from extract.events import extract_events
+from extract.events import extract_events, load_taxonomy, split_event_names
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
 from extract.temporal.resolver import TemporalExpression, resolve_document_and_quotes
 from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "11"
+TAGGER_VERSION = "13"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -98,6 +98,7 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     tagged = TaggedArticle(article_id)
     rows = tagged.rows
     refine_entities(doc)
+    split_event_names(doc, load_taxonomy())
     sentence_starts: list[int] = []  # token index of each sentence start (doc.sents is rebuilt on each access)
     for index, sent in enumerate(doc.sents):
         sentence_starts.append(sent.start)
@@ -194,6 +195,7 @@ def event_row(article_id: str, event) -> dict:
         "trigger": event.trigger,
         "kind": event.kind,
         "participant_mention_ids": list(event.participant_mention_ids),
+        "participant_roles": list(event.participant_roles),
         "vague_participant_mention_ids": list(event.vague_participant_ids),
         "location_mention_id": event.location_mention_id,
         "location_text": event.location_text,

@@ -91,7 +91,8 @@ def run_dbt(command: str, settings: Settings, *extra: str) -> int:
     return process.returncode
 
 
-STAGING = ("--select", "path:models/staging", "--indirect-selection", "cautious")
+# staging models with the seeds they read (the event taxonomy)
+STAGING = ("--select", "+path:models/staging", "--indirect-selection", "cautious")
 MARTS = ("--exclude", "path:models/staging")
 
 

@@ -141,6 +141,7 @@ alter table raw.rejected_articles add column if not exists last_seen_run_id varc
 alter table raw.entity_mentions add column if not exists linked_name varchar;
 alter table raw.entity_mentions add column if not exists link_rule varchar;
 alter table raw.entity_mentions add column if not exists is_agent boolean;
+alter table raw.event_mentions add column if not exists participant_roles varchar[];
 alter table raw.rejected_articles add column if not exists last_seen_at timestamp with time zone;
 
 create table if not exists raw.article_sources (
@@ -250,7 +251,7 @@ NLP_COLUMNS: dict[str, tuple[str, ...]] = {
     "raw.event_mentions": (
         "article_id", "event_mention_id", "sentence_index", "start_char", "end_char", "trigger", "kind",
         "participant_mention_ids", "vague_participant_mention_ids", "location_mention_id", "location_text",
-        "timex_id", "time_status", "status", "is_anaphoric", "evidence",
+        "timex_id", "time_status", "status", "is_anaphoric", "evidence", "participant_roles",
     ),
 }
 """The rows the tag stage writes, per raw table: the columns each row dict carries."""

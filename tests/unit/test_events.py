@@ -77,3 +77,111 @@ def test_call_is_held_even_when_a_plan_follows(nlp) -> None:
     assert (by_kind["call"]["status"], by_kind["call"]["when"]) == ("held", "2025-10-13")
     assert (by_kind["meeting"]["status"], by_kind["meeting"]["place"]) == ("scheduled", "Oslo")
     assert by_kind["meeting"]["participants"] == ["Anna Berg", "Maria Lopez"]
+
+
+def roles(nlp, text: str) -> list[dict[str, str]]:
+    """Per event: participant text → role."""
+    doc = nlp(text)
+    resolver = SpeakerResolver.for_doc(doc)
+    expressions, _ = resolve_document_and_quotes(doc, PUBLISHED, resolver)
+
+    def name(mention_id: str) -> str:
+        start, end = mention_id.split(":")[1].split("-")
+        return text[int(start) : int(end)]
+
+    return [
+        {name(m): r for m, r in zip(e.participant_mention_ids, e.participant_roles, strict=True)}
+        for e in extract_events(doc, "a", resolver, expressions, PUBLISHED)
+    ]
+
+
+def test_rate_decision_from_verb_and_object(nlp) -> None:
+    [event] = events(nlp, "The Bank of Norland is expected to cut rates on Thursday.")
+    assert (event["kind"], event["participants"], event["when"]) == ("rate decision", ["The Bank of Norland"], "2025-10-16")
+
+
+def test_strike_from_walk_off_with_its_union(nlp) -> None:
+    found = events(nlp, "Members of the Dock Workers Union will walk off the job on Monday.")
+    assert [(e["kind"], e["status"], e["when"]) for e in found] == [("strike", "scheduled", "2025-10-20")]
+
+
+def test_sentencing_names_the_defendant_as_subject(nlp) -> None:
+    [found] = roles(nlp, "Paul Grant will be sentenced by Judge Helen Moss in Denver on Friday.")
+    assert found.get("Paul Grant") == "subject"
+
+
+def test_host_role_from_the_verb_host(nlp) -> None:
+    found = roles(nlp, "Norway will host talks between Anna Berg and Maria Lopez next week.")
+    assert found[0]["Norway"] == "host"
+    assert found[0]["Anna Berg"] == "attendee"
+
+
+def test_put_off_is_postponed(nlp) -> None:
+    [event] = events(nlp, "Anna Berg put off her visit to Portugal until next year.")
+    assert (event["kind"], event["status"]) == ("visit", "postponed")
+
+
+def test_progressive_talks_are_ongoing(nlp) -> None:
+    found = events(nlp, "Negotiators for Anna Berg and Maria Lopez are holding talks in Oslo.")
+    assert [(e["kind"], e["status"]) for e in found] == [("talks", "ongoing")]
+
+
+def test_nationality_of_a_delegation_takes_part(nlp) -> None:
+    [event] = events(nlp, "A Norwegian delegation will hold talks with Maria Lopez in Lisbon on Friday.")
+    assert event["participants"] == ["Maria Lopez", "Norwegian"]
+    assert event["place"] == "Lisbon"
+
+
+def test_city_is_a_place_and_visited_country_hosts(nlp) -> None:
+    [found] = roles(nlp, "Anna Berg will make a state visit to Portugal next month.")
+    assert found == {"Anna Berg": "attendee", "Portugal": "host"}
+    [event] = events(nlp, "Anna Berg will fly to Lisbon for talks with Maria Lopez on Friday.")
+    assert "Lisbon" not in event["participants"]
+
+
+def test_country_that_only_qualifies_a_named_person_stays_out(nlp) -> None:
+    [event] = events(nlp, "Norway's Prime Minister Anna Berg will meet Maria Lopez on Friday.")
+    assert event["participants"] == ["Anna Berg", "Maria Lopez"]
+
+
+def test_subject_that_fails_to_meet_a_deadline_takes_part(nlp) -> None:
+    [event] = events(nlp, "Orbitco failed to meet the deadline of June 30.")
+    assert (event["kind"], event["participants"]) == ("deadline", ["Orbitco"])
+
+
+def test_a_phrase_under_two_kinds_is_refused(tmp_path) -> None:
+    from extract.events.taxonomy import load_taxonomy
+
+    seed = tmp_path / "kinds.csv"
+    seed.write_text(
+        "event_kind,event_family,trigger_nouns,trigger_verbs,description\n"
+        "meeting,meeting,meeting|talks,,a meeting\n"
+        "talks,meeting,talks,,talks\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="'talks' is listed under both meeting and talks"):
+        load_taxonomy(seed)
+
+
+def test_named_summit_splits_from_its_organiser(nlp) -> None:
+    from extract.events import load_taxonomy, split_event_names
+
+    doc = nlp("Leaders will gather for the G20 Summit in Rome.")
+    split_event_names(doc, load_taxonomy())
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [("G20", "ORG")]
+
+
+def test_agreeing_to_a_meeting_puts_it_ahead(nlp) -> None:
+    found = events(nlp, "Anna Berg and Maria Lopez agreed to the meeting during a phone call on Monday.")
+    by_kind = {e["kind"]: e for e in found}
+    assert (by_kind["meeting"]["status"], by_kind["call"]["status"]) == ("scheduled", "held")
+
+
+def test_country_after_in_is_a_place_not_a_side(nlp) -> None:
+    [event] = events(nlp, "Anna Berg will meet Maria Lopez in Oslo to discuss the war in Portugal.")
+    assert event["participants"] == ["Anna Berg", "Maria Lopez"]
+
+
+def test_undated_talks_named_as_a_setting_are_ongoing(nlp) -> None:
+    [event] = events(nlp, "Anna Berg said the deal would help in the negotiations with Maria Lopez.")
+    assert (event["kind"], event["status"]) == ("talks", "ongoing")

@@ -11,18 +11,23 @@ entities as (
     select entity_id, canonical_name, entity_type from {{ ref('int_entities') }}
 ),
 
+participants as (
+    select * from {{ ref('int_event_participants') }}
+),
+
 explicit_participants as (
-    select events.event_mention_id, list(distinct entity_mentions.entity_id order by entity_mentions.entity_id) as ids
-    from events, unnest(events.participant_mention_ids) as p(mention_id)
-    inner join entity_mentions on entity_mentions.mention_id = p.mention_id
-    group by events.event_mention_id
+    select event_mention_id, list(entity_id order by entity_id) as ids
+    from participants
+    where not is_vague
+    group by event_mention_id
 ),
 
 vague_participants as (
-    select events.event_mention_id, list(distinct entity_mentions.entity_id order by entity_mentions.entity_id) as ids
-    from events, unnest(events.vague_participant_mention_ids) as p(mention_id)
-    inner join entity_mentions on entity_mentions.mention_id = p.mention_id
-    group by events.event_mention_id
+    -- people a plural reference points to, unless the mention also names them
+    select event_mention_id, list(entity_id order by entity_id) as ids
+    from participants
+    where is_vague
+    group by event_mention_id
 ),
 
 places as (

@@ -81,10 +81,14 @@ places as (
 summary as (
     select
         event_id,
-        arg_max(event_kind, case event_kind when 'summit' then 7 when 'talks' then 6 when 'vote' then 5
-            when 'call' then 4 when 'visit' then 3 when 'conference' then 2 else 1 end) as event_kind,
-        arg_max(event_status, case event_status when 'cancelled' then 4 when 'held' then 3
-            when 'scheduled' then 2 else 1 end) as event_status,
+        -- generic kinds (meeting, visit, conference) give way to specific ones; ties break by name
+        arg_max(event_kind, struct_pack(
+            specificity := case event_kind when 'meeting' then 0 when 'conference' then 1 when 'visit' then 2
+                when 'call' then 3 when 'talks' then 5 when 'summit' then 6 else 4 end,
+            kind := event_kind
+        )) as event_kind,
+        arg_max(event_status, case event_status when 'cancelled' then 6 when 'postponed' then 5 when 'held' then 4
+            when 'ongoing' then 3 when 'scheduled' then 2 else 1 end) as event_status,
         bool_or(time_status = 'to be determined') as said_to_be_determined,
         min(published_date) as first_reported,
         max(published_date) as last_reported,

@@ -1,0 +1,414 @@
+"""Event mentions: any scheduled or reported happening, with participants, roles, place, time, status.
+
+Built on spaCy's parse, per trigger (``extract/events/taxonomy.py``, the words of
+``dbt/seeds/event_kinds.csv``):
+
+- **Clause**: the subtree of the verb that governs the trigger, minus other triggers'
+  subtrees, relative clauses and side clauses with a subject of their own ("as Kyiv
+  presses …"). Participants, place and time are read from it.
+- **Participants**: PERSON, ORG and GPE mentions of the clause that are not the place;
+  a nationality that qualifies a group ("an Israeli delegation") stands for its country;
+  "he/she" resolve through the speaker resolver; "the two leaders", "their" take the last
+  two people named; a subjectless verb takes its controller's subject ("X and Y agreed to
+  meet"). **Roles**: host (subject of "host", agent of "hosted by", owner of the place),
+  subject (who a trial, sentencing, hearing or vote is about), attendee otherwise.
+- **Place**: a GPE, FAC or LOC mention after "in", "at" or "to", or compounded with the
+  trigger ("White House meeting"). Cities, regions and buildings never take part; a country
+  does, except where it only qualifies a named person ("Brazil's President Lula"); the
+  country a visit goes to is its host (``extract/events/places.py``).
+- **Time**: a temporal expression of the clause (a resolved one is preferred), or "to be
+  determined" when the text says so.
+- **Status** (``extract/events/status.py``): cancelled, postponed, proposed, ongoing,
+  scheduled or held, from the words of the trigger's own clause; a held event dated after
+  publication is scheduled.
+- **Anaphora**: "the meeting", "those meetings", "the summit" with no participants of
+  their own take those of the nearest earlier event of the same family; dbt then merges
+  them with it (and the same event across articles) into one scheduled event.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.events.places import PLACE_PREPOSITIONS, describes_a_person, is_country, spatial_preposition
+from extract.events.status import event_status
+from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
+from extract.speakers import LEADER_TITLES, TITLE_WORDS, SpeakerResolver
+from extract.temporal.resolver import TemporalExpression
+
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE"}
+PLACE_WORDS = re.compile(r"\b(?:House|Office|Palace|Kremlin|Hall|Building|Capitol|Center|Centre)\b")
+TO_BE_DETERMINED = re.compile(r"to[- ]be[- ](?:determined|decided|announced|confirmed)|no date (?:has been|was) set|date (?:has not|hasn't) been set", re.IGNORECASE)
+ADVOCACY_VERBS = {
+    "push", "urge", "call", "propose", "want", "seek", "discuss", "plan", "announce", "say", "suggest", "float",
+    "demand", "hope", "ask", "welcome", "praise", "criticise", "criticize", "prepare",
+}
+LIGHT_VERBS = {"hold", "have", "attend", "host", "join", "convene", "stage", "chair", "take"}
+# Nouns for a country's or side's representatives: "an Israeli delegation" takes part as Israel.
+GROUP_NOUNS = {
+    "delegation", "team", "government", "officials", "negotiators", "side", "authorities", "mediators",
+    "envoys", "diplomats", "lawmakers", "counterparts", "troops", "forces", "leaders", "ministers",
+}
+# Kinds whose participants include whom they are about: the defendant, the candidate voted on.
+ABOUT_SOMEONE = {"court", "vote"}
+ROLE_RANK = {"host": 0, "subject": 1, "attendee": 2}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One row of raw.event_mentions."""
+
+    start_char: int
+    end_char: int
+    trigger: str
+    kind: str
+    sentence_index: int
+    participant_mention_ids: tuple[str, ...]
+    participant_roles: tuple[str, ...]  # host, subject or attendee, one per participant mention
+    vague_participant_ids: tuple[str, ...]
+    location_mention_id: str | None
+    location_text: str | None
+    timex_id: str | None
+    time_status: str  # resolved, to be determined, unknown
+    status: str
+    evidence: str
+    anaphoric: bool = False
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article_id: str
+    resolver: SpeakerResolver
+    expressions: Sequence[TemporalExpression]
+    published: date
+    taxonomy: Taxonomy
+    quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote span → speaker mention id
+    sentences: list[Span] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, token: Token) -> tuple[int, Span]:
+        """Index and span of the token's sentence (doc.sents is rebuilt on every access: read it once)."""
+        index = bisect_right(self.sentence_starts, token.i) - 1
+        return index, self.sentences[index]
+
+
+def governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(5):
+        if current.pos_ in {"VERB", "AUX"} and current is not token:
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _ent(doc: Doc, token: Token) -> Span | None:
+    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+
+
+def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list[Token]:
+    """Tokens describing this event: the verb's subtree minus other events and side clauses."""
+    cut: set[int] = set()
+    for token in verb.subtree:
+        if token.i in other_triggers and token.i != trigger.i and not _is_ancestor(token, trigger):
+            cut.update(t.i for t in token.subtree)
+        side_clause = token.dep_ in {"advcl", "ccomp", "conj", "xcomp"} and token is not trigger and not _is_ancestor(
+            token, trigger
+        )
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ == "relcl" or (side_clause and (has_subject or purpose)):
+            cut.update(t.i for t in token.subtree)
+    return [t for t in verb.subtree if t.i not in cut]
+
+
+def _is_ancestor(candidate: Token, token: Token) -> bool:
+    return any(a.i == candidate.i for a in token.ancestors)
+
+
+def extract_events(
+    doc: Doc,
+    article_id: str,
+    resolver: SpeakerResolver,
+    expressions: Sequence[TemporalExpression],
+    published: date,
+    quote_speakers: Sequence[tuple[int, int, str | None]] = (),
+    taxonomy: Taxonomy | None = None,
+) -> list[EventMention]:
+    """Event mentions of one article; ``quote_speakers`` (start, end, speaker mention id) resolve "I" in quotes."""
+    sentences = list(doc.sents)
+    ctx = _Context(
+        doc, article_id, resolver, expressions, published, taxonomy or load_taxonomy(), list(quote_speakers),
+        sentences, [s.start for s in sentences],
+    )
+    triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t))]
+    trigger_ids = {t.i for t, _ in triggers}
+    mentions: list[EventMention] = []
+    for trigger, match in triggers:
+        if any(a.i in trigger_ids for a in list(trigger.ancestors)[:2]):
+            continue  # nested in another event ("meeting one-on-one to negotiate"): the outer one covers it
+        mention = _mention(ctx, trigger, match, trigger_ids)
+        if mention is not None:
+            mentions.append(mention)
+    return _resolve_anaphora(mentions, ctx.taxonomy)
+
+
+def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: set[int]) -> EventMention | None:
+    doc = ctx.doc
+    kind = match.kind
+    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    tokens = clause_tokens(trigger, verb, trigger_ids)
+    if trigger.pos_ != "VERB" and verb.lemma_.lower() in ADVOCACY_VERBS:
+        # "Berg pushed for a meeting of Lopez and Petrov": who asks for an event need not attend it
+        subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in subject]
+    token_ids = {t.i for t in tokens}
+    participants: dict[str, str] = {}  # mention id -> role
+    location = None
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for ent in doc.ents:
+        if ent.start not in token_ids or ent.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
+            continue
+        if ent.start <= trigger.i < ent.end:
+            continue  # the event's own name
+        if ent.label_ == "NORP":
+            if ent.root.dep_ in {"amod", "compound"} and ent.root.head.lemma_.lower() in GROUP_NOUNS | {
+                g.rstrip("s") for g in GROUP_NOUNS
+            }:
+                participants.setdefault(_mention_id(ctx, ent), "attendee")  # "an Israeli delegation"
+            continue
+        if ent.root.head.lower_ == "of" and ent.root.head.head.lower_ in TITLE_WORDS:
+            continue  # "State" in "Secretary of State" is part of a title
+        is_place = ent.label_ in PLACE_LABELS or bool(PLACE_WORDS.search(ent.text))
+        preposition = spatial_preposition(ent) if is_place else None
+        placed = preposition in PLACE_PREPOSITIONS or (ent.root.head.i == trigger.i and ent.root.dep_ == "compound")
+        if is_place and (placed or ent.label_ == "FAC" or PLACE_WORDS.search(ent.text)) and location is None:
+            if "’s" in ent.text or "'s" in ent.text:  # "Trump’s White House": the owner hosts
+                for owner in _owner_mentions(ctx, ent):
+                    participants.setdefault(owner, "host")
+            location = ent
+            if preposition == "to" and ent.label_ == "GPE" and is_country(ent):
+                participants.setdefault(_mention_id(ctx, ent), "host")  # "a visit to China": the visited country
+            continue
+        if location is not None and ent.label_ == "GPE" and doc[location.end : ent.start].text.strip() == ",":
+            continue  # "Budapest, Hungary": the country names the place, it does not take part
+        if ent.label_ in PLACE_LABELS and (preposition or ent.label_ != "GPE") and not is_country(ent):
+            continue  # a city, region or building is where things happen, not who takes part
+        if preposition is not None and preposition != "to":
+            continue  # "talks in Egypt", "the war in Ukraine": a country after "in" is a place, not a side
+        if ent.label_ == "GPE" and describes_a_person(ent, people):
+            continue  # "Brazil's President Lula": the named person takes part
+        if ent.label_ in PARTICIPANT_LABELS and not PLACE_WORDS.search(ent.text):
+            participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb))
+    token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
+    for ent in doc.ents:
+        if ent.start in token_ids_with_controller and ent.start not in token_ids and ent.label_ in PARTICIPANT_LABELS:
+            participants.setdefault(_mention_id(ctx, ent), "attendee")
+    explicit, vague = _pronoun_participants(ctx, tokens, trigger)
+    for mention_id in explicit:
+        participants.setdefault(mention_id, "attendee")
+    timex, time_status = _time(ctx, trigger, token_ids)
+    sentence_index, sentence = ctx.sentence_of(trigger)
+    status = event_status(trigger, verb)
+    dated = next((e for e in ctx.expressions if timex == f"{ctx.article_id}:{e.start_char}-{e.end_char}"), None)
+    if dated is not None and dated.start_date is not None and dated.start_date > ctx.published and status in {"held", "ongoing"}:
+        status = "scheduled"  # a date after publication has not happened yet
+    if status == "scheduled" and timex is None and _process_in_progress(ctx, trigger):
+        status = "ongoing"
+    vague = [v for v in vague if v not in participants]
+    if not participants and not vague and location is None and timex is None and (
+        time_status != "to be determined" and not _anaphoric(trigger)
+    ):
+        return None
+    return EventMention(
+        start_char=match.start_char,
+        end_char=match.end_char,
+        trigger=doc.text[match.start_char : match.end_char],
+        kind=kind,
+        sentence_index=sentence_index,
+        participant_mention_ids=tuple(participants),
+        participant_roles=tuple(participants.values()),
+        vague_participant_ids=tuple(dict.fromkeys(vague)),
+        location_mention_id=_mention_id(ctx, location) if location is not None else None,
+        location_text=location.text if location is not None else None,
+        timex_id=timex,
+        time_status=time_status,
+        status=status,
+        evidence=sentence.text.strip(),
+        anaphoric=_anaphoric(trigger) and not participants and not vague,
+    )
+
+
+def _process_in_progress(ctx: _Context, trigger: Token) -> bool:
+    """'will help in the negotiations', 'progress in the talks': undated talks named as the setting
+    of something else are a process already going on, not one being scheduled."""
+    in_phrase = trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "into"}
+    return in_phrase and _kind_of(ctx, trigger) == "talks"
+
+
+def _mention_id(ctx: _Context, ent: Span) -> str:
+    return f"{ctx.article_id}:{ent.start_char}-{ent.end_char}"
+
+
+def _role(ctx: _Context, ent: Span, trigger: Token, verb: Token) -> str:
+    """host, subject or attendee, as the syntax around the trigger says."""
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() == "host":
+        return "host"
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() == "host":
+        return "host"
+    if ctx.taxonomy.family(_kind_of(ctx, trigger)) in ABOUT_SOMEONE:
+        about = root.dep_ == "pobj" and root.head.lower_ in {"of", "on", "against", "over"} and root.head.head.i == trigger.i
+        defendant = root.dep_ in {"nsubjpass", "poss"} and root.head.i in {trigger.i, verb.i}
+        if about or defendant:
+            return "subject"
+    return "attendee"
+
+
+def _kind_of(ctx: _Context, trigger: Token) -> str:
+    match = ctx.taxonomy.match(trigger)
+    return match.kind if match else ""
+
+
+def _inside_quote(ctx: _Context, position: int) -> bool:
+    return any(s <= position < e for s, e in ctx.resolver.quoted)
+
+
+def _owner_mentions(ctx: _Context, ent: Span) -> list[str]:
+    owner = ctx.resolver.person_at(ent.start_char, ent.start_char + 1)
+    mention = ctx.resolver.mention_near(owner, ent.start_char) if owner else None
+    return [f"{ctx.article_id}:{mention[0]}-{mention[1]}"] if mention else []
+
+
+def _pronoun_participants(ctx: _Context, tokens: list[Token], trigger: Token) -> tuple[list[str], list[str]]:
+    """'he' → the person it refers to (explicit); 'the two leaders', 'their' → the last two people (vague)."""
+    explicit: list[str] = []
+    vague: list[str] = []
+    for token in _with_controller_subject(trigger, tokens):
+        lowered = token.lower_
+        if lowered in {"i", "me"} and _inside_quote(ctx, token.idx):
+            speaker = next((m for s, e, m in ctx.quote_speakers if s <= token.idx < e and m), None)
+            if speaker:
+                explicit.append(speaker)
+        elif lowered in {"we", "our"} and _inside_quote(ctx, token.idx):
+            speaker = next((m for s, e, m in ctx.quote_speakers if s <= token.idx < e and m), None)
+            if speaker:
+                vague.append(speaker)
+        elif lowered in {"he", "she"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            speaker = ctx.resolver.resolve(token.doc[token.i : token.i + 1], None)
+            if speaker.mention:
+                explicit.append(f"{ctx.article_id}:{speaker.mention[0]}-{speaker.mention[1]}")
+        elif lowered in {"leaders", "leaders’", "leaders'"}:
+            vague.extend(_last_two_people(ctx, token.idx, leaders_only=True))
+        elif lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
+            vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
+    return explicit, vague
+
+
+def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]:
+    """Add the subject that controls a subjectless verb: 'Trump and Putin agreed to meet',
+    'Thune is ready to hold a vote' (the participants are the controlling clause's subject)."""
+    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    if trigger.pos_ != "VERB" and not _acts_on_event(trigger, verb):
+        return tokens  # "(the US and Russia) … to prepare a summit": who prepares need not take part
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            if current is verb:
+                return tokens
+            return tokens + [t for s in subjects for t in s.subtree]
+        if current.dep_ not in {"xcomp", "advcl", "acomp", "pcomp", "prep"} or current.head is current:
+            return tokens
+        current = current.head
+    return tokens
+
+
+def _acts_on_event(trigger: Token, verb: Token) -> bool:
+    """The verb's doer is the event's participant: a light verb ("hold a vote"), or a verb that
+    takes the event as its object and is not a call for it ("failed to meet the deadline",
+    "agreed to push the deadline back"), as against "urged a meeting"."""
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        return True
+    moved = any(c.dep_ == "prt" for c in verb.children)  # "push back", "put off", "call off"
+    return trigger.dep_ == "dobj" and trigger.head.i == verb.i and (lemma not in ADVOCACY_VERBS or moved)
+
+
+def _last_two_people(ctx: _Context, position: int, leaders_only: bool) -> list[str]:
+    seen: list[tuple[int, str]] = []
+    for person in ctx.resolver.people:
+        titles = {word for word, _ in person.titles | person.quoted_titles}
+        if leaders_only and not titles & LEADER_TITLES:
+            continue
+        before = [m for m in person.mentions if m[0] < position and not _inside_quote(ctx, m[0])]
+        if before:
+            seen.append((before[-1][0], f"{ctx.article_id}:{before[-1][0]}-{before[-1][1]}"))
+    return [mention for _, mention in sorted(seen, reverse=True)[:2]]
+
+
+def _time(ctx: _Context, trigger: Token, token_ids: set[int]) -> tuple[str | None, str]:
+    """The clause's temporal expression (dates before durations), or 'to be determined'."""
+    candidates = []
+    for e in ctx.expressions:
+        span = ctx.doc.char_span(e.start_char, e.end_char, alignment_mode="expand")
+        if span is None or span.root.i not in token_ids:
+            continue
+        if e.timex_type == "DURATION" and e.start_date is None:
+            continue  # "two-hour": how long, not when
+        if e.anchor_kind == "expression" and not _relation_dates(span, trigger):
+            continue  # "a day before X" dates X, not the event of the clause
+        candidates.append((e.start_date is None, abs(span.root.i - trigger.i), e))
+    if candidates:
+        _, _, best = min(candidates, key=lambda c: (c[0], c[1]))
+        return f"{ctx.article_id}:{best.start_char}-{best.end_char}", "resolved" if best.start_date else "unknown"
+    if TO_BE_DETERMINED.search(ctx.sentence_of(trigger)[1].text):
+        return None, "to be determined"
+    return None, "unknown"
+
+
+def _relation_dates(span: Span, trigger: Token) -> bool:
+    """'a day before [Trump’s White House meeting]': the relation's preposition governs the trigger."""
+    return any(t.lower_ in {"before", "after"} and trigger.head.i == t.i for t in span)
+
+
+def _anaphoric(trigger: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "those", "that", "this", "these"} for c in trigger.children)
+
+
+def _resolve_anaphora(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
+    """A definite event with no participants takes those of the nearest earlier event of its family."""
+    resolved: list[EventMention] = []
+    for mention in mentions:
+        if mention.anaphoric and not mention.participant_mention_ids and not mention.vague_participant_ids:
+            antecedent = next(
+                (m for m in reversed(resolved) if taxonomy.family(m.kind) == taxonomy.family(mention.kind)
+                 and (m.participant_mention_ids or m.vague_participant_ids)
+                 and 0 <= mention.sentence_index - m.sentence_index <= 2),
+                None,
+            )
+            if antecedent is not None:
+                mention = replace(
+                    mention,
+                    kind=antecedent.kind if mention.kind == "meeting" else mention.kind,
+                    participant_mention_ids=antecedent.participant_mention_ids,
+                    participant_roles=antecedent.participant_roles,
+                    vague_participant_ids=antecedent.vague_participant_ids,
+                    location_mention_id=mention.location_mention_id or antecedent.location_mention_id,
+                    location_text=mention.location_text or antecedent.location_text,
+                )
+        resolved.append(mention)
+    return [
+        m for m in resolved
+        if m.participant_mention_ids or m.vague_participant_ids or m.location_mention_id or m.timex_id
+        or m.time_status == "to be determined"
+    ]

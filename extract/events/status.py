@@ -1,0 +1,87 @@
+"""An event's status from the words around its trigger: cancelled, postponed, proposed,
+ongoing, scheduled or held.
+
+Only the trigger's own clause counts (its governing verbs up to the clause root, and
+clauses that modify the trigger itself: "a trip that was put off"), so one sentence can
+report a postponed trip and the meeting set in its place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+CANCELLED_LEMMAS = {"cancel", "scrap", "abandon", "scuttle", "axe"}
+POSTPONED_LEMMAS = {"postpone", "delay", "defer", "reschedule", "suspend"}
+POSTPONED_PARTICLES = {("put", "off"), ("push", "back"), ("move", "back"), ("call", "off")}
+PROPOSED_WORDS = {"ready", "may", "might", "could", "propose", "push", "float", "want", "suggest", "offer",
+                  "seek", "hope", "consider", "pending", "invite", "urge"}
+SCHEDULED_WORDS = {"will", "'ll", "shall", "agree", "expect", "due", "schedule", "plan", "set", "would",
+                   "prepare", "announce", "slate", "go"}
+CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}
+
+
+def event_status(trigger: Token, verb: Token) -> str:
+    """The status this clause gives the event (the date check against publication comes after)."""
+    scope = _clause_scope(trigger, verb)
+    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+    particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ == "prt"}
+    if (particles & {("call", "off")}) or lemmas & CANCELLED_LEMMAS or _never_happened(verb):
+        return "cancelled"
+    if lemmas & POSTPONED_LEMMAS or particles & POSTPONED_PARTICLES or _forced_delay(trigger):
+        return "postponed"
+    if lemmas & PROPOSED_WORDS:
+        return "proposed"
+    past = _is_past(verb)
+    if _progressive(verb) and not past:
+        return "ongoing"
+    # "agreed during a phone call": the call is behind; "agreed to a meeting": the meeting is ahead
+    attached_to_past_verb = (
+        trigger is not verb and past and trigger.head.dep_ == "prep" and trigger.head.lower_ not in {"to", "for"}
+    )
+    if lemmas & SCHEDULED_WORDS and not attached_to_past_verb:
+        return "scheduled"
+    return "held" if past else "scheduled"
+
+
+def _clause_scope(trigger: Token, verb: Token) -> list[Token]:
+    """The trigger, its modifiers, its verb and the verbs governing it up to the clause root."""
+    scope = [trigger, *trigger.children, verb, *verb.children]
+    for clause in (c for c in trigger.children if c.dep_ in {"relcl", "acl"}):
+        scope.extend(clause.subtree)
+    current = verb
+    for ancestor in verb.ancestors:
+        if current.dep_ in CLAUSE_BOUNDARIES - {"conj"}:
+            break
+        scope.append(ancestor)
+        scope.extend(c for c in ancestor.children if c.dep_ in {"aux", "auxpass", "neg", "acomp", "prt"})
+        current = ancestor
+    return scope
+
+
+def _never_happened(verb: Token) -> bool:
+    """'never took place', 'did not happen'."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    takes_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
+    return negated and (takes_place or lemma in {"happen", "occur", "go"})
+
+
+def _forced_delay(trigger: Token) -> bool:
+    """'The launch had first been set for Monday, but technical trouble forced a delay'."""
+    sentence = trigger.sent
+    return any(t.lemma_.lower() == "delay" and t.pos_ == "NOUN" for t in sentence) and any(
+        t.lower_ in {"first", "originally", "initially"} for t in sentence
+    )
+
+
+def _is_past(verb: Token) -> bool:
+    return verb.tag_ in {"VBD"} or any(
+        c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children
+    )
+
+
+def _progressive(verb: Token) -> bool:
+    """'are holding talks', 'is weighing the offer': going on as the article is written."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) and not any(
+        c.lower_ == "going" for c in verb.children
+    )

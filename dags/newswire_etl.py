@@ -3,8 +3,9 @@
 Read this file as the pipeline's table of contents. Each task is one stage and
 calls code in ``extract/`` (reading, NLP, loading, dbt) or ``expectations/`` (GX):
 
-    operator_requests → extract → tag → validate_raw → dbt_staging → validate_staging
-                      → dbt_marts → validate_marts → publish → report
+    operator_requests → extract → plan_tagging → tag (one mapped task per batch) → load_tags
+                      → validate_raw → dbt_staging → validate_staging → dbt_marts
+                      → validate_marts → publish → report
 
 A bad article never stops the run: extract rejects unreadable files, and a row check that
 fails on an article quarantines that article (``audit.quarantined_articles``); the rest is
@@ -96,13 +97,34 @@ def newswire_etl():
         with fail_fast():
             return extract_articles(Settings.from_params(params), run_id or "manual").as_dict()
 
-    @task(task_id="tag")
-    def tag_articles(extracted: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """Run spaCy and our extraction over untagged articles; an article that fails is quarantined."""
-        from extract.pipeline import tag_articles
+    @task
+    def plan_tagging(extracted: dict, params: dict | None = None, run_id: str | None = None) -> list[dict]:
+        """Split the untagged articles into batches (NEWSWIRE_TAG_BATCH_ARTICLES each) for the mapped tag task."""
+        from extract.tag_batches import plan_batches
+
+        settings = Settings.from_params(params)
+        with fail_fast():
+            return plan_batches(settings, run_id or "manual", settings.tag_batch_articles)
+
+    @task(task_id="tag", map_index_template="{{ batch_label }}")
+    def tag_batch(batch: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+        """Tag one batch with spaCy and our extraction into Parquet shards; reads the warehouse, never writes it,
+        so batches run at once on as many workers as the executor has."""
+        from airflow.sdk import get_current_context
+
+        from extract.tag_batches import tag_batch as tag_one
+
+        get_current_context()["batch_label"] = batch["label"]  # the batch's name in the Grid view
+        with fail_fast():
+            return tag_one(Settings.from_params(params), batch, run_id or "manual")
+
+    @task
+    def load_tags(tagged: list[dict], params: dict | None = None, run_id: str | None = None) -> dict:
+        """Commit every batch's shards into the raw tables (the one writer); quarantine articles that failed."""
+        from extract.tag_batches import load_batches
 
         with fail_fast():
-            return tag_articles(Settings.from_params(params), run_id or "manual").as_dict()
+            return load_batches(Settings.from_params(params), list(tagged), run_id or "manual").as_dict()
 
     @task
     def validate_raw(tagged: dict, params: dict | None = None, run_id: str | None = None) -> dict:
@@ -165,7 +187,7 @@ def newswire_etl():
 
     requests = operator_requests()
     extracted = extract_articles(requests)
-    tagged = tag_articles(extracted)
+    tagged = load_tags(tag_batch.expand(batch=plan_tagging(extracted)))
     raw_ok = validate_raw(tagged)
     staged = dbt_staging(raw_ok)
     staging_ok = validate_staging(staged)

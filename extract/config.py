@@ -31,6 +31,7 @@ class Settings:
     spacy_model: str
     spacy_batch_size: int
     spacy_processes: int
+    tag_batch_articles: int
     dbt_project_dir: Path
     dbt_target_dir: Path
     earliest_published_date: date
@@ -56,6 +57,7 @@ class Settings:
             spacy_model=env.get("NEWSWIRE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
             spacy_batch_size=int(env.get("NEWSWIRE_SPACY_BATCH_SIZE", "64")),
             spacy_processes=int(env.get("NEWSWIRE_SPACY_PROCESSES", "1")),
+            tag_batch_articles=int(env.get("NEWSWIRE_TAG_BATCH_ARTICLES", "500")),
             dbt_project_dir=Path(env.get("NEWSWIRE_DBT_PROJECT_DIR", PROJECT_ROOT / "dbt")).resolve(),
             dbt_target_dir=Path(
                 env.get("NEWSWIRE_DBT_TARGET_DIR", warehouse.resolve().parent / "dbt_target")

@@ -29,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "13"
+TAGGER_VERSION = "14"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -131,7 +131,9 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     expressions, quotes = resolve_document_and_quotes(doc, published, resolver)
     rows["raw.temporal_expressions"] = [temporal_row(article_id, expression) for expression in expressions]
     rows["raw.quotes"] = [quote_row(article_id, quote) for quote in quotes]
-    rows["raw.entity_mentions"].extend(speaker_name_mentions(article_id, rows["raw.quotes"], sentence_starts, doc))
+    rows["raw.entity_mentions"].extend(
+        speaker_name_mentions(article_id, rows["raw.quotes"], sentence_starts, doc, rows["raw.entity_mentions"])
+    )
     rows["raw.coreference_mentions"] = coreference_rows(doc, article_id, quotes, resolver)
     quote_speakers = [
         (q.start_char - 1, q.end_char + 1, row["speaker_mention_id"])
@@ -143,21 +145,33 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
     return tagged
 
 
-def speaker_name_mentions(article_id: str, quote_rows: list[dict], sentence_starts: list[int], doc: Doc) -> list[dict]:
+def speaker_name_mentions(
+    article_id: str, quote_rows: list[dict], sentence_starts: list[int], doc: Doc, existing: list[dict]
+) -> list[dict]:
     """Entity mentions for named speakers the NER model missed, so every named speaker links to an entity.
 
     The subject of a reporting verb written as a proper name ("..., Danilov said") is a name
     even when spaCy's small model does not tag it; the quote rows get the new mention's id.
     Labelled PERSON: a lone proper-name speaker the model missed is most often a surname.
     An office that speaks ("his office said") becomes an organisation mention, "Office of <person>".
+    A speaker the model did tag, but as something that cannot speak ("Ines Alves" as a PRODUCT),
+    keeps its one mention (``existing``), relabelled: a mention id is its span, so a second
+    mention on the same span would be the same id twice.
     """
     added: dict[tuple[int, int], dict] = {}
+    tagged = {(r["start_char"], r["end_char"]): r for r in existing}
     for row in quote_rows:
         if row["speaker_kind"] not in {"name", "organisation"} or row["speaker_mention_id"] is not None:
             continue
         if row["speaker_start"] is None:
             continue
         start, end = row["speaker_start"], row["speaker_end"]
+        if (start, end) in tagged:
+            mention = tagged[(start, end)]
+            mention["entity_label"] = "ORG" if row["speaker_kind"] == "organisation" else "PERSON"
+            mention["is_agent"] = True
+            row["speaker_mention_id"] = f"{article_id}:{start}-{end}"
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if (start, end) not in added:
             added[(start, end)] = {

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from datetime import date
 
 import pandas as pd
 
-from extract import nlp, quarantine, warehouse
+from extract import nlp, warehouse
 from extract.articles import Article, Rejection, SourceFile, read_source, scan
 from extract.config import Settings
-from extract.quarantine import QuarantineEntry
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +45,24 @@ class TagReport:
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
+
+    @classmethod
+    def combine(cls, reports: list[TagReport]) -> TagReport:
+        columns = list(zip(*(astuple(r) for r in reports), strict=True))
+        return cls(*(sum(c) for c in columns)) if columns else cls(0, 0, 0, 0, 0, 0, 0)
+
+    @classmethod
+    def from_counts(cls, tagged: int, failed: int, written: Counter[str]) -> TagReport:
+        """The report from the rows written per raw table."""
+        return cls(
+            tagged,
+            failed,
+            written["raw.sentences"],
+            written["raw.entity_mentions"],
+            written["raw.temporal_expressions"],
+            written["raw.quotes"],
+            written["raw.event_mentions"],
+        )
 
 
 def extract_articles(settings: Settings, run_id: str = "manual") -> ExtractReport:
@@ -101,55 +118,32 @@ def extract_articles(settings: Settings, run_id: str = "manual") -> ExtractRepor
 
 
 def tag_articles(settings: Settings, run_id: str = "manual", chunk_size: int = 500) -> TagReport:
-    """NLP-tag every article the configured model has not tagged yet, a chunk at a time.
+    """NLP-tag every article the configured model has not tagged yet, a batch at a time, in this process.
 
-    Chunks bound memory for large batches and commit as they go, so an interrupted
-    run resumes where it stopped. An article the NLP stage cannot process is quarantined
-    with the error (and recorded as tagged, so it is not retried on every run); the chunk
-    goes on without it.
+    The same batches, shards and loader as the DAG's mapped ``tag`` tasks
+    (``extract/tag_batches.py``), one after another, each batch committed before the next
+    starts, so an interrupted run resumes with the untagged articles. An article the NLP
+    stage cannot process is quarantined with the error (and recorded as tagged, so it is
+    not retried on every run); its batch goes on without it.
     """
-    model = nlp.load_pipeline(settings.spacy_model)
-    signature = nlp.tagger_signature(settings.spacy_model)
-    tagged = failed = 0
-    written: Counter[str] = Counter()
-    done: set[str] = set()
-    with warehouse.connect(settings.warehouse_path) as con:
-        while batch := warehouse.untagged_articles(con, signature, chunk_size):
-            if done.intersection(article_id for article_id, _, _ in batch):
-                raise RuntimeError("tagged articles were not recorded in raw.tagged_articles")
-            done.update(article_id for article_id, _, _ in batch)
-            results = tag_chunk(model, batch, settings)
-            failures = [r for r in results if isinstance(r, nlp.TaggingFailure)]
-            frames = {
-                table: pd.DataFrame(
-                    [row for r in results if isinstance(r, nlp.TaggedArticle) for row in r.rows[table]],
-                    columns=list(columns),
-                )
-                for table, columns in warehouse.NLP_COLUMNS.items()
-            }
-            warehouse.replace_nlp_output(con, [r.article_id for r in results], signature, frames, run_id)
-            quarantine.quarantine(
-                con,
-                [QuarantineEntry(f.article_id, "tag", "tagging_error", f.error) for f in failures],
-                run_id,
-            )
-            tagged += len(results) - len(failures)
-            failed += len(failures)
-            written.update({table: len(frame) for table, frame in frames.items()})
-            log.info(
-                "tag: %d articles tagged so far, %d quarantined (%d mentions, %d time expressions)",
-                tagged, failed, written["raw.entity_mentions"], written["raw.temporal_expressions"],
-            )
-    log.info("tag: %d articles with %s, %d quarantined: %s", tagged, signature, failed, dict(written))
-    return TagReport(
-        tagged,
-        failed,
-        written["raw.sentences"],
-        written["raw.entity_mentions"],
-        written["raw.temporal_expressions"],
-        written["raw.quotes"],
-        written["raw.event_mentions"],
-    )
+    from extract import tag_batches  # it builds on this module's tag_chunk
+
+    reports = []
+    for batch in tag_batches.plan_batches(settings, run_id, chunk_size):
+        tagged = tag_batches.tag_batch(settings, batch, run_id)
+        reports.append(tag_batches.load_batches(settings, [tagged], run_id))
+    return TagReport.combine(reports)
+
+
+def results_to_frames(results: list[nlp.TaggedArticle | nlp.TaggingFailure]) -> dict[str, pd.DataFrame]:
+    """One frame per raw table (warehouse.NLP_COLUMNS) from the tagged articles' row dicts."""
+    return {
+        table: pd.DataFrame(
+            [row for r in results if isinstance(r, nlp.TaggedArticle) for row in r.rows[table]],
+            columns=list(columns),
+        )
+        for table, columns in warehouse.NLP_COLUMNS.items()
+    }
 
 
 def tag_chunk(

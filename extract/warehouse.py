@@ -419,6 +419,37 @@ def untagged_articles(
     ).fetchall()
 
 
+def untagged_article_ids(con: duckdb.DuckDBPyConnection, signature: str) -> list[str]:
+    """Ids of every article not yet tagged with this tagger signature, oldest first."""
+    rows = con.execute(
+        """
+        select a.article_id
+        from raw.articles a
+        left join raw.tagged_articles t
+          on t.article_id = a.article_id and t.spacy_model = ?
+        where t.article_id is null and a.superseded_at is null
+        order by a.ingested_at, a.article_id
+        """,
+        [signature],
+    ).fetchall()
+    return [article_id for (article_id,) in rows]
+
+
+def articles_by_id(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[tuple[str, str, date]]:
+    """(article_id, text, published_date) of these articles, in the order given."""
+    con.register("wanted_ids", pd.DataFrame({"article_id": list(article_ids), "position": range(len(article_ids))}))
+    try:
+        return con.execute(
+            """
+            select a.article_id, a.article_text, a.published_date
+            from raw.articles a join wanted_ids w using (article_id)
+            order by w.position
+            """
+        ).fetchall()
+    finally:
+        con.unregister("wanted_ids")
+
+
 def replace_nlp_output(
     con: duckdb.DuckDBPyConnection,
     article_ids: Sequence[str],

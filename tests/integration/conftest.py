@@ -17,7 +17,7 @@ from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 BIN = Path(sys.executable).parent
 
 PIPELINE_TASKS = [
-    "operator_requests", "extract", "tag", "validate_raw", "dbt_staging", "validate_staging",
+    "operator_requests", "extract", "plan_tagging", "tag", "load_tags", "validate_raw", "dbt_staging", "validate_staging",
     "dbt_marts", "validate_marts", "publish", "report",
 ]
 """The DAG's tasks in order: what a successful run shows in the Grid view."""

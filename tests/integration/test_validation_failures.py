@@ -148,3 +148,22 @@ checks:
     )
     report = validate_stage("raw", settings_for(warehouse_copy), "test-warning", suites_dir=tmp_path)
     assert (report.passed, report.failed_critical, report.failed_warning) == (0, 0, 1)
+
+
+def test_two_mentions_on_one_span_quarantine_that_article(warehouse_copy) -> None:
+    article = article_of_file(warehouse_copy, FIRST_SEED)
+    damage(
+        warehouse_copy,
+        "insert into raw.entity_mentions select article_id, sentence_index, start_char, end_char, surface_text,"
+        " 'PRODUCT', linked_name, link_rule, is_agent from raw.entity_mentions where article_id = ? limit 1",
+        [article],
+    )
+    make_pending(warehouse_copy)
+
+    report = validate_stage("raw", settings_for(warehouse_copy), "test-spans")
+
+    assert (report.quarantined, report.failed_critical) == (1, 0)
+    quarantined = rows(
+        warehouse_copy, "select article_id, check_name from audit.quarantined_articles where released_at is null"
+    )
+    assert quarantined == [(article, "mention_spans_unique")]

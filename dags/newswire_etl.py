@@ -26,15 +26,20 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 
 import pendulum
 from airflow.sdk.exceptions import AirflowFailException
-from airflow.sdk import Param, dag, task
+from airflow.sdk import Asset, Param, dag, task
 
 from extract.config import Settings
 from extract.errors import PermanentError
 
 log = logging.getLogger(__name__)
+
+MARTS = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "dbt" / "models" / "marts").glob("*.sql"))
+MART_ASSETS = [Asset(name=f"newswire.marts.{mart}", uri=f"newswire://published/marts/{mart}") for mart in MARTS]
+"""Each published mart as an Airflow Asset: downstream DAGs can be scheduled on them (schedule=[...])."""
 
 
 @contextmanager
@@ -168,7 +173,7 @@ def newswire_etl():
         with fail_fast():
             return validate_stage("marts", settings, run_id, rebuild=lambda: build(settings, *MARTS)).as_dict()
 
-    @task
+    @task(outlets=MART_ASSETS)
     def publish(validated: dict, params: dict | None = None, run_id: str | None = None) -> dict:
         """Copy the validated marts and the audit to the published warehouse file, atomically."""
         from extract.publish import publish as publish_marts

@@ -45,6 +45,7 @@ class Settings:
     date_window_years: int
     published_path: Path
     data_docs_dir: Path
+    inbox_dir: Path
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -77,6 +78,7 @@ class Settings:
                 env.get("NEWSWIRE_PUBLISHED", warehouse.resolve().parent / "published" / "newswire.duckdb")
             ).resolve(),
             data_docs_dir=Path(env.get("NEWSWIRE_DATA_DOCS_DIR", warehouse.resolve().parent / "data_docs")).resolve(),
+            inbox_dir=Path(env.get("NEWSWIRE_INBOX_DIR", PROJECT_ROOT / "warehouse" / "inbox")).resolve(),
         )
 
     @classmethod

@@ -8,6 +8,7 @@ from datetime import date
 import duckdb
 import pytest
 
+from tests.conftest import PROJECT_ROOT
 from tests.integration.conftest import PIPELINE_TASKS
 
 pytestmark = pytest.mark.integration
@@ -91,3 +92,19 @@ def test_warehouse_is_not_left_locked(seed_run) -> None:
     """After a run, a user's read-only SQL session can open the file."""
     con = duckdb.connect(str(seed_run.warehouse), read_only=True)
     con.close()
+
+
+def test_publish_updates_every_mart_asset(seed_run) -> None:
+    """Downstream DAGs scheduled on the marts see one asset event per mart per published run."""
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+
+    marts = {p.stem for p in (PROJECT_ROOT / "dbt" / "models" / "marts").glob("*.sql")}
+    with create_session() as session:
+        names = {
+            name
+            for (name,) in session.query(AssetModel.name)
+            .join(AssetEvent, AssetEvent.asset_id == AssetModel.id)
+            .filter(AssetEvent.source_run_id == seed_run.run_id)
+        }
+    assert names == {f"newswire.marts.{mart}" for mart in marts}

@@ -3,6 +3,7 @@
 #   make test     build the environment if missing, run the whole test suite
 #   make airflow  start the Airflow UI on http://127.0.0.1:8080 with the project's DAGs
 #   make eval     the quality report on real text (../shared), peers beside newswire (minutes)
+#   make docs     dbt docs of the warehouse (after make run), served on http://127.0.0.1:8081
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -28,7 +29,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: run test airflow eval env clean
+.PHONY: run test airflow docs eval env clean
 
 env: $(STAMP)
 
@@ -58,6 +59,9 @@ eval: $(EVAL_STAMP) $(AIRFLOW_HOME)/airflow.db
 
 airflow: $(STAMP)
 	PATH=$(CURDIR)/$(BIN):$$PATH scripts/airflow_local.sh
+
+docs: $(STAMP)
+	$(BIN)/python -m extract.docs
 
 clean:
 	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs

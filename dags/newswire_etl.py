@@ -29,8 +29,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pendulum
-from airflow.sdk.exceptions import AirflowFailException
 from airflow.sdk import Asset, Param, dag, task
+from airflow.sdk.exceptions import AirflowFailException
 
 from extract.config import Settings
 from extract.errors import PermanentError

@@ -30,6 +30,7 @@ SETTINGS = Settings.from_env()
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
+    is_paused_upon_creation=True,  # opt in: unpause it in the UI to turn the landing folder on
     tags=["newswire"],
     doc_md=__doc__,
 )

@@ -53,10 +53,10 @@ def dbt_executable() -> str:
 
 
 def dbt_command(command: str, settings: Settings, *extra: str) -> list[str]:
-    """Command line of a dbt invocation against this run's warehouse."""
+    """Command line of a dbt invocation against this run's warehouse ("build", or "docs generate")."""
     return [
         dbt_executable(),
-        command,
+        *command.split(),
         "--project-dir", str(settings.dbt_project_dir),
         "--profiles-dir", str(settings.dbt_project_dir),
         "--target-path", str(settings.dbt_target_dir),

@@ -8,9 +8,9 @@ Built on spaCy's parse, per trigger (``extract/events/taxonomy.py``, the words o
   presses …"). Participants, place and time are read from it.
 - **Participants**: PERSON, ORG and GPE mentions of the clause that are not the place;
   a nationality that qualifies a group ("an Israeli delegation") stands for its country;
-  "he/she" resolve through the speaker resolver; "the two leaders", "their" take the last
-  two people named; a subjectless verb takes its controller's subject ("X and Y agreed to
-  meet"). **Roles**: host (subject of "host", agent of "hosted by", owner of the place),
+  "he/she" resolve through the speaker resolver; "the two leaders", "the pair of
+  ministers", "their" take the last two people named; a subjectless verb takes its
+  controller's subject ("X and Y agreed to meet"). **Roles**: host (subject of "host", agent of "hosted by", owner of the place),
   subject (who a trial, sentencing, hearing or vote is about), attendee otherwise.
 - **Place**: a GPE, FAC or LOC mention after "in", "at" or "to", or compounded with the
   trigger ("White House meeting"). Cities, regions and buildings never take part; a country
@@ -309,6 +309,8 @@ def _pronoun_participants(ctx: _Context, tokens: list[Token], trigger: Token) ->
                 explicit.append(f"{ctx.article_id}:{speaker.mention[0]}-{speaker.mention[1]}")
         elif lowered in {"leaders", "leaders’", "leaders'"}:
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=True))
+        elif _counted_pair(token):
+            vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
         elif lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
     return explicit, vague
@@ -331,6 +333,17 @@ def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]
             return tokens
         current = current.head
     return tokens
+
+
+PAIR_NOUNS = {"ministers", "officials", "envoys", "presidents", "counterparts", "leaders", "men", "women", "sides"}
+
+
+def _counted_pair(token: Token) -> bool:
+    """'the pair of ministers', 'the two ministers', 'both sides': two people named before."""
+    if token.lower_ == "pair" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return True
+    counted = any(c.lower_ in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det", "predet"})
+    return token.lower_ in PAIR_NOUNS and counted
 
 
 def _acts_on_event(trigger: Token, verb: Token) -> bool:

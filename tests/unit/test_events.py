@@ -185,3 +185,9 @@ def test_country_after_in_is_a_place_not_a_side(nlp) -> None:
 def test_undated_talks_named_as_a_setting_are_ongoing(nlp) -> None:
     [event] = events(nlp, "Anna Berg said the deal would help in the negotiations with Maria Lopez.")
     assert (event["kind"], event["status"]) == ("talks", "ongoing")
+
+
+def test_the_pair_of_ministers_are_the_two_named_before(nlp) -> None:
+    found = events(nlp, "Anna Berg spoke with Maria Lopez by phone. The pair of ministers met in Oslo on Monday.")
+    meeting = next(e for e in found if e["kind"] == "meeting")
+    assert meeting["vague"] == ["Anna Berg", "Maria Lopez"]

@@ -175,10 +175,17 @@ def newswire_etl():
 
     @task(outlets=MART_ASSETS)
     def publish(validated: dict, params: dict | None = None, run_id: str | None = None) -> dict:
-        """Copy the validated marts and the audit to the published warehouse file, atomically."""
+        """Copy the validated marts and the audit to the published warehouse file, atomically; then give the
+        working file's free space back if rebuilds left much of it (NEWSWIRE_COMPACT_FREE_SHARE)."""
+        from extract.compaction import compact_if_bloated
         from extract.publish import publish as publish_marts
 
-        return publish_marts(Settings.from_params(params), run_id or "manual").as_dict()
+        settings = Settings.from_params(params)
+        published = publish_marts(settings, run_id or "manual").as_dict()
+        compaction = compact_if_bloated(  # after publishing: readers use the published file
+            settings.warehouse_path, settings.compact_free_share, settings.compact_min_mb * 2**20
+        )
+        return {**published, "working_file_compacted": compaction.compacted}
 
     @task
     def report(published: dict, params: dict | None = None) -> dict:

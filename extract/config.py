@@ -46,6 +46,8 @@ class Settings:
     published_path: Path
     data_docs_dir: Path
     inbox_dir: Path
+    compact_free_share: float
+    compact_min_mb: int
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -79,6 +81,8 @@ class Settings:
             ).resolve(),
             data_docs_dir=Path(env.get("NEWSWIRE_DATA_DOCS_DIR", warehouse.resolve().parent / "data_docs")).resolve(),
             inbox_dir=Path(env.get("NEWSWIRE_INBOX_DIR", PROJECT_ROOT / "warehouse" / "inbox")).resolve(),
+            compact_free_share=float(env.get("NEWSWIRE_COMPACT_FREE_SHARE", "0.4")),
+            compact_min_mb=int(env.get("NEWSWIRE_COMPACT_MIN_MB", "64")),
         )
 
     @classmethod

@@ -33,7 +33,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from evaluation.pipeline_run import AIRFLOW_ENV
+from evaluation.pipeline_run import dags_test_command
 from extract.config import PROJECT_ROOT, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,17 +86,9 @@ def generate(folder: Path, count: int, start: int, pool: list[str], rng: random.
     return words
 
 
-def airflow_env() -> dict[str, str]:
-    return {**AIRFLOW_ENV, **os.environ}
-
-
 def run_dag(input_dir: Path, warehouse: Path, log_file: Path) -> dict:
     """One ``airflow dags test`` run; returns wall seconds, per-task seconds and the child's peak RSS."""
-    env = airflow_env()
-    airflow = str(Path(sys.executable).with_name("airflow"))
-    if not (Path(env["AIRFLOW_HOME"]) / "airflow.db").exists():
-        subprocess.run([airflow, "db", "migrate"], env=env, check=True, capture_output=True)
-    conf = json.dumps({"input_dir": str(input_dir), "warehouse_path": str(warehouse)})
+    command, env = dags_test_command(input_dir, warehouse)
     # A small wrapper process runs the DAG, so its peak memory (the largest process below it) is this run's alone.
     wrapper = (
         "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
@@ -104,8 +96,8 @@ def run_dag(input_dir: Path, warehouse: Path, log_file: Path) -> dict:
     )
     started = time.perf_counter()
     with log_file.open("w") as out:
-        done = subprocess.run([sys.executable, "-c", wrapper, airflow, "dags", "test", "newswire_etl", "-c", conf],
-                              env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+        done = subprocess.run([sys.executable, "-c", wrapper, *command], env=env, stdout=out,
+                              stderr=subprocess.STDOUT, check=False)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"the DAG run failed; see {log_file}")

@@ -35,23 +35,28 @@ class PipelineRunError(RuntimeError):
     """The DAG run on a corpus did not succeed; the message holds the tail of its log."""
 
 
-def run_pipeline(input_dir: Path, warehouse: Path) -> Path:
-    """Run newswire_etl with ``airflow dags test`` into a fresh ``warehouse`` (its folder is scratch and
-    is emptied first, so no article tagged by older code survives); returns the published file."""
+def dags_test_command(input_dir: Path, warehouse: Path) -> tuple[list[str], dict[str, str]]:
+    """The ``airflow dags test newswire_etl`` command line and environment for this input and warehouse,
+    with the Airflow metadata database migrated first if it is missing."""
     env = {**AIRFLOW_ENV, **os.environ}
     airflow = str(Path(sys.executable).with_name("airflow"))
     if not (Path(env["AIRFLOW_HOME"]) / "airflow.db").exists():
         subprocess.run([airflow, "db", "migrate"], env=env, check=True, capture_output=True)
+    conf = json.dumps({"input_dir": str(input_dir), "warehouse_path": str(warehouse)})
+    return [airflow, "dags", "test", "newswire_etl", "-c", conf], env
+
+
+def run_pipeline(input_dir: Path, warehouse: Path) -> Path:
+    """Run newswire_etl with ``airflow dags test`` into a fresh ``warehouse`` (its folder is scratch and
+    is emptied first, so no article tagged by older code survives); returns the published file."""
+    command, env = dags_test_command(input_dir, warehouse)
     if warehouse.parent.exists():  # a scratch warehouse of an earlier report: start from nothing
         shutil.rmtree(warehouse.parent)
     warehouse.parent.mkdir(parents=True)
-    conf = json.dumps({"input_dir": str(input_dir), "warehouse_path": str(warehouse)})
     log_file = warehouse.with_suffix(".log")
     log.info("running the pipeline on %s into %s (log %s)", input_dir, warehouse, log_file)
     with log_file.open("w") as out:
-        done = subprocess.run(
-            [airflow, "dags", "test", "newswire_etl", "-c", conf], env=env, stdout=out, stderr=subprocess.STDOUT
-        )
+        done = subprocess.run(command, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
     tail = log_file.read_text(errors="replace")[-3000:]
     if done.returncode != 0 or "state=success" not in tail:
         raise PipelineRunError(f"the pipeline run on {input_dir} failed (log {log_file}):\n{tail}")

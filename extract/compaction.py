@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from extract.warehouse import sql_path
+
 log = logging.getLogger(__name__)
 
 
@@ -48,8 +50,8 @@ def compact_if_bloated(path: Path, min_free_share: float = 0.4, min_bytes: int =
     fresh.unlink(missing_ok=True)
     con = duckdb.connect()
     try:
-        con.execute(f"attach '{_quoted(path)}' as old_file (read_only)")
-        con.execute(f"attach '{_quoted(fresh)}' as new_file")
+        con.execute(f"attach '{sql_path(path)}' as old_file (read_only)")
+        con.execute(f"attach '{sql_path(fresh)}' as new_file")
         con.execute("copy from database old_file to new_file")
         con.execute("detach old_file")
         con.execute("detach new_file")
@@ -60,7 +62,3 @@ def compact_if_bloated(path: Path, min_free_share: float = 0.4, min_bytes: int =
     log.info("compacted %s: %.1f MB -> %.1f MB (%.0f%% of its blocks were free)", path, before / 2**20,
              after / 2**20, share * 100)
     return Compaction(True, before, after, share)
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from extract import warehouse as warehouse_db
 from extract.articles import scan
 
 log = logging.getLogger(__name__)
@@ -42,24 +43,16 @@ def inbox_state(inbox: Path, warehouse: Path) -> InboxState:
     if not warehouse.exists():
         return InboxState(tuple(str(f.path) for f in files), busy=False)
     try:
-        con = duckdb.connect(str(warehouse), read_only=True)
+        with warehouse_db.connect(warehouse, read_only=True) as con:
+            loaded = warehouse_db.known_sources(con)
+            rejected = dict(
+                con.execute("select source_path, max(rejected_at) from raw.rejected_articles group by 1").fetchall()
+            )
     except duckdb.IOException as err:  # the pipeline is writing: DuckDB has one writer
         log.info("inbox: the warehouse is busy (%s); looking again later", err)
         return InboxState((), busy=True)
-    try:
-        loaded = {
-            path: (size, modified)
-            for path, size, modified in con.execute(
-                "select source_path, file_size, modified_ns from raw.article_sources"
-            ).fetchall()
-        }
-        rejected = dict(
-            con.execute("select source_path, max(rejected_at) from raw.rejected_articles group by 1").fetchall()
-        )
     except duckdb.CatalogException:  # a warehouse from before the first extract
         loaded, rejected = {}, {}
-    finally:
-        con.close()
     new = []
     for source in files:
         path = str(source.path)

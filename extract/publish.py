@@ -63,8 +63,8 @@ def publish(settings: Settings, run_id: str = "manual") -> PublishReport:
     published_at = datetime.now(timezone.utc)
     con = duckdb.connect()  # in memory: the working file is attached read-only, the new file read-write
     try:
-        con.execute(f"attach '{settings.warehouse_path}' as working (read_only)")
-        con.execute(f"attach '{staging_file}' as published")
+        con.execute(f"attach '{warehouse.sql_path(settings.warehouse_path)}' as working (read_only)")
+        con.execute(f"attach '{warehouse.sql_path(staging_file)}' as published")
         tables = _copy_schemas(con)
         con.execute(REJECTED_FOR_READERS)
         _copy_macros(con)

@@ -127,7 +127,7 @@ def _write(path: Path, frame: pd.DataFrame) -> None:
         return
     with duckdb.connect() as con:
         con.register("frame", frame)
-        con.execute(f"copy frame to '{_quoted(path)}' (format parquet)")
+        con.execute(f"copy frame to '{warehouse.sql_path(path)}' (format parquet)")
 
 
 def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -135,7 +135,3 @@ def _read(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
         return pd.DataFrame(columns=list(columns))
     with duckdb.connect() as con:
         return con.execute(f"select {', '.join(columns)} from read_parquet(?)", [str(path)]).df()
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")

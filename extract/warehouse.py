@@ -259,6 +259,11 @@ NLP_COLUMNS: dict[str, tuple[str, ...]] = {
 NLP_TABLES = (*NLP_COLUMNS, "raw.tagged_articles")
 
 
+def sql_path(path: Path) -> str:
+    """A file path as a SQL string literal's contents (ATTACH and COPY take no parameters)."""
+    return str(path).replace("'", "''")
+
+
 @contextmanager
 def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse file (creating its folder and raw schema) and always close it.

@@ -56,6 +56,7 @@ GROUP_NOUNS = {
     "delegation", "team", "government", "officials", "negotiators", "side", "authorities", "mediators",
     "envoys", "diplomats", "lawmakers", "counterparts", "troops", "forces", "leaders", "ministers",
 }
+GROUP_WORDS = GROUP_NOUNS | {g.rstrip("s") for g in GROUP_NOUNS}  # "delegation" and "delegations"
 # Kinds whose participants include whom they are about: the defendant, the candidate voted on.
 ABOUT_SOMEONE = {"court", "vote"}
 ROLE_RANK = {"host": 0, "subject": 1, "attendee": 2}
@@ -181,9 +182,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         if ent.start <= trigger.i < ent.end:
             continue  # the event's own name
         if ent.label_ == "NORP":
-            if ent.root.dep_ in {"amod", "compound"} and ent.root.head.lemma_.lower() in GROUP_NOUNS | {
-                g.rstrip("s") for g in GROUP_NOUNS
-            }:
+            if ent.root.dep_ in {"amod", "compound"} and ent.root.head.lemma_.lower() in GROUP_WORDS:
                 participants.setdefault(_mention_id(ctx, ent), "attendee")  # "an Israeli delegation"
             continue
         if ent.root.head.lower_ == "of" and ent.root.head.head.lower_ in TITLE_WORDS:
@@ -208,7 +207,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         if ent.label_ == "GPE" and describes_a_person(ent, people):
             continue  # "Brazil's President Lula": the named person takes part
         if ent.label_ in PARTICIPANT_LABELS and not PLACE_WORDS.search(ent.text):
-            participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb))
+            participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb, kind))
     token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
     for ent in doc.ents:
         if ent.start in token_ids_with_controller and ent.start not in token_ids and ent.label_ in PARTICIPANT_LABELS:
@@ -222,7 +221,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     dated = next((e for e in ctx.expressions if timex == f"{ctx.article_id}:{e.start_char}-{e.end_char}"), None)
     if dated is not None and dated.start_date is not None and dated.start_date > ctx.published and status in {"held", "ongoing"}:
         status = "scheduled"  # a date after publication has not happened yet
-    if status == "scheduled" and timex is None and _process_in_progress(ctx, trigger):
+    if status == "scheduled" and timex is None and _process_in_progress(trigger, kind):
         status = "ongoing"
     vague = [v for v in vague if v not in participants]
     if not participants and not vague and location is None and timex is None and (
@@ -248,35 +247,30 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     )
 
 
-def _process_in_progress(ctx: _Context, trigger: Token) -> bool:
+def _process_in_progress(trigger: Token, kind: str) -> bool:
     """'will help in the negotiations', 'progress in the talks': undated talks named as the setting
     of something else are a process already going on, not one being scheduled."""
     in_phrase = trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "into"}
-    return in_phrase and _kind_of(ctx, trigger) == "talks"
+    return in_phrase and kind == "talks"
 
 
 def _mention_id(ctx: _Context, ent: Span) -> str:
     return f"{ctx.article_id}:{ent.start_char}-{ent.end_char}"
 
 
-def _role(ctx: _Context, ent: Span, trigger: Token, verb: Token) -> str:
+def _role(ctx: _Context, ent: Span, trigger: Token, verb: Token, kind: str) -> str:
     """host, subject or attendee, as the syntax around the trigger says."""
     root = ent.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "host":
         return "host"
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() == "host":
         return "host"
-    if ctx.taxonomy.family(_kind_of(ctx, trigger)) in ABOUT_SOMEONE:
+    if ctx.taxonomy.family(kind) in ABOUT_SOMEONE:
         about = root.dep_ == "pobj" and root.head.lower_ in {"of", "on", "against", "over"} and root.head.head.i == trigger.i
         defendant = root.dep_ in {"nsubjpass", "poss"} and root.head.i in {trigger.i, verb.i}
         if about or defendant:
             return "subject"
     return "attendee"
-
-
-def _kind_of(ctx: _Context, trigger: Token) -> str:
-    match = ctx.taxonomy.match(trigger)
-    return match.kind if match else ""
 
 
 def _inside_quote(ctx: _Context, position: int) -> bool:

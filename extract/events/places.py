@@ -16,6 +16,7 @@ import pycountry
 from spacy.tokens import Span
 
 from extract.config import PROJECT_ROOT
+from extract.speakers import LEADER_TITLES
 
 SEEDS = PROJECT_ROOT / "dbt" / "seeds"
 # Prepositions whose object is a location: "in Vienna", "a trip to Beijing", "flew from Kyiv".
@@ -71,7 +72,7 @@ def describes_a_person(ent: Span, people: list[Span]) -> bool:
         return False
     if any(p.start <= head.i < p.end for p in people):
         return True
-    if head.lower_ not in {"president", "minister", "prime", "leader", "chancellor", "premier", "king", "queen", "secretary"}:
+    if head.lower_ not in LEADER_TITLES | {"minister", "prime", "secretary"}:
         return False
     around = {t.i for t in head.subtree} | {head.head.i}
     return any(p.start in around or p.root.i in around for p in people)

@@ -150,15 +150,12 @@ def duration_value(amount: float | None, unit: str, time_unit: bool = False) -> 
     return f"PT{count}{unit}" if time_unit else f"P{count}{unit}"
 
 
+GRANULARITY_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "decade": "DE"}
+
+
 def at_granularity(d: date, granularity: str) -> Calendar:
     """The calendar unit of this granularity containing d (a season or century falls back to the year)."""
-    return {
-        "day": lambda: day(d),
-        "week": lambda: week_of(d),
-        "month": lambda: month(d.year, d.month),
-        "quarter": lambda: quarter(d.year, (d.month - 1) // 3 + 1),
-        "decade": lambda: decade(d.year - d.year % 10),
-    }.get(granularity, lambda: year(d.year))()
+    return unit_calendar(d, GRANULARITY_UNIT.get(granularity, "Y"))
 
 
 def shift_calendar(calendar: Calendar, amount: int, unit: str) -> Calendar:

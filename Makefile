@@ -4,6 +4,7 @@
 #   make airflow  start the Airflow UI on http://127.0.0.1:8080 with the project's DAGs
 #   make eval     the quality report on real text (../shared), peers beside newswire (minutes)
 #   make docs     dbt docs of the warehouse (after make run), served on http://127.0.0.1:8081
+#   make bi       Apache Superset (own venv .venv-bi) with the newswire dashboard on http://127.0.0.1:8088
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -28,8 +29,9 @@ export AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT := 120
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
+export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 
-.PHONY: run test airflow docs eval env clean
+.PHONY: run test airflow docs bi eval env clean
 
 env: $(STAMP)
 
@@ -51,7 +53,12 @@ run: $(STAMP) $(AIRFLOW_HOME)/airflow.db
 	$(BIN)/airflow dags test newswire_etl
 	$(BIN)/python -m extract.report
 
-test: $(STAMP)
+# Debian's Chromium, for the dashboard screenshot test (Playwright drives it; it never downloads a browser).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && apt-get install -y -qq chromium'
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 eval: $(EVAL_STAMP) $(AIRFLOW_HOME)/airflow.db
@@ -63,5 +70,9 @@ airflow: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m extract.docs
 
+# Superset lives in .venv-bi (pyproject.toml's dependency group "bi"), never in the pipeline's venv.
+bi: $(STAMP)
+	bi/start.sh
+
 clean:
-	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs
+	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs .venv-bi

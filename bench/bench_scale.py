@@ -114,8 +114,9 @@ def run_dag(input_dir: Path, warehouse: Path, log_file: Path) -> dict:
 
 
 def task_seconds(airflow_db: Path) -> dict[str, float]:
-    """Durations of the latest newswire_etl run's tasks, from Airflow's metadata database
-    (a mapped task's instances, one per batch, are added up)."""
+    """Durations of the latest newswire_etl run's stages, from Airflow's metadata database
+    (a mapped task's instances, one per batch, are added up, and so are a dbt layer's tasks:
+    its producer's ``dbt build`` and the model tasks reporting on it)."""
     with sqlite3.connect(airflow_db) as db:
         (run_id,) = db.execute(
             "select run_id from dag_run where dag_id = 'newswire_etl' order by start_date desc limit 1"
@@ -125,7 +126,8 @@ def task_seconds(airflow_db: Path) -> dict[str, float]:
         ).fetchall()
     totals: dict[str, float] = {}
     for task, seconds in rows:
-        totals[task] = totals.get(task, 0.0) + (seconds or 0.0)
+        stage = task.split(".")[0]  # dbt_marts.fct_mentions.run -> dbt_marts
+        totals[stage] = totals.get(stage, 0.0) + (seconds or 0.0)
     return {task: round(seconds, 1) for task, seconds in totals.items()}
 
 

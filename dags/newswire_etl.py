@@ -7,6 +7,9 @@ calls code in ``extract/`` (reading, NLP, loading, dbt) or ``expectations/`` (GX
                       → validate_raw → dbt_staging → validate_staging → dbt_marts
                       → validate_marts → publish → report
 
+dbt_staging and dbt_marts are task groups with one task per dbt model and seed (astronomer-cosmos,
+see extract/transform_tasks.py): each layer is one ``dbt build``, each model's task its outcome.
+
 A bad article never stops the run: extract rejects unreadable files, and a row check that
 fails on an article quarantines that article (``audit.quarantined_articles``); the rest is
 published. Only a systemic failure (a batch-level share below its threshold, zero articles,
@@ -34,6 +37,7 @@ from airflow.sdk.exceptions import AirflowFailException
 
 from extract.config import Settings
 from extract.errors import PermanentError
+from extract.transform_tasks import MACROS, MARTS_EXCLUDE, STAGING_SELECT, dbt_layer
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +65,7 @@ def fail_fast() -> Iterator[None]:
     default_args={"retries": 2, "retry_delay": timedelta(seconds=30)},  # transient: a killed worker, a lock
     tags=["newswire"],
     doc_md=__doc__,
+    user_defined_macros=MACROS,  # the run's warehouse for the dbt tasks' templates
     params={
         "input_dir": Param(
             "", type="string", description="Folder of article files, or several joined by ':' (default: seeds/)."
@@ -140,15 +145,7 @@ def newswire_etl():
             return validate_stage("raw", Settings.from_params(params), run_id).as_dict()
 
     @task
-    def dbt_staging(validated: dict, params: dict | None = None) -> dict:
-        """dbt build of the staging views (live articles only) and their tests."""
-        from extract.transform import STAGING, build
-
-        with fail_fast():
-            return build(Settings.from_params(params), *STAGING).as_dict()
-
-    @task
-    def validate_staging(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+    def validate_staging(params: dict | None = None, run_id: str | None = None) -> dict:
         """GX suite expectations/suites/staging.yml: quarantine failing articles, stop on a systemic failure."""
         from expectations.runner import validate_stage
 
@@ -156,15 +153,7 @@ def newswire_etl():
             return validate_stage("staging", Settings.from_params(params), run_id).as_dict()
 
     @task
-    def dbt_marts(validated: dict, params: dict | None = None) -> dict:
-        """dbt build of the seeds, intermediate and mart models, with their tests and unit tests."""
-        from extract.transform import MARTS, build
-
-        with fail_fast():
-            return build(Settings.from_params(params), *MARTS).as_dict()
-
-    @task
-    def validate_marts(built: dict, params: dict | None = None, run_id: str | None = None) -> dict:
+    def validate_marts(params: dict | None = None, run_id: str | None = None) -> dict:
         """GX suite expectations/suites/marts.yml; articles quarantined here leave the marts, which are rebuilt."""
         from expectations.runner import validate_stage
         from extract.transform import MARTS, build
@@ -201,10 +190,12 @@ def newswire_etl():
     extracted = extract_articles(requests)
     tagged = load_tags(tag_batch.expand(batch=plan_tagging(extracted)))
     raw_ok = validate_raw(tagged)
-    staged = dbt_staging(raw_ok)
-    staging_ok = validate_staging(staged)
-    built = dbt_marts(staging_ok)
-    marts_ok = validate_marts(built)
+    # dbt in the Grid view: one task per model and seed; each layer is one `dbt build` (transform_tasks.py)
+    staged = dbt_layer("dbt_staging", select=STAGING_SELECT, dbt_flags=["--indirect-selection", "cautious"])
+    staging_ok = validate_staging()
+    marts = dbt_layer("dbt_marts", exclude=MARTS_EXCLUDE)
+    marts_ok = validate_marts()
+    raw_ok >> staged >> staging_ok >> marts >> marts_ok
     published = publish(marts_ok)
     report(published)
 

@@ -20,7 +20,15 @@ PIPELINE_TASKS = [
     "operator_requests", "extract", "plan_tagging", "tag", "load_tags", "validate_raw", "dbt_staging", "validate_staging",
     "dbt_marts", "validate_marts", "publish", "report",
 ]
-"""The DAG's tasks in order: what a successful run shows in the Grid view."""
+"""The DAG's stages in order: its tasks, and its two dbt task groups (one task per model and seed)."""
+
+
+def stage_states(task_states: dict[str, str]) -> dict[str, str]:
+    """Each stage's state: a task's own, or a dbt task group's if all its tasks agree ("a/b" if not)."""
+    by_stage: dict[str, set[str]] = {}
+    for task_id, state in task_states.items():
+        by_stage.setdefault(task_id.split(".")[0], set()).add(state)
+    return {stage: "/".join(sorted(states)) for stage, states in by_stage.items()}
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,10 @@ class PipelineRun:
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         """Rows from the working warehouse."""
         return query(self.warehouse, sql, params)
+
+    @property
+    def stage_states(self) -> dict[str, str]:
+        return stage_states(self.task_states)
 
     @property
     def published(self) -> Path:

@@ -28,7 +28,7 @@ TABLES = [
 
 def test_dag_run_succeeds_with_every_task(seed_run) -> None:
     assert seed_run.state == "success"
-    assert seed_run.task_states == {
+    assert seed_run.stage_states == {
         task: "success"
         for task in PIPELINE_TASKS
     }

@@ -59,7 +59,7 @@ def test_systemic_failure_stops_the_run_and_keeps_the_published_file(run_copy, r
     assert run.state == "failed"
     assert run.task_states["validate_raw"] == "failed"
     for task in ["dbt_staging", "validate_staging", "dbt_marts", "validate_marts", "publish"]:
-        assert run.task_states[task] == "upstream_failed"
+        assert run.stage_states[task] == "upstream_failed"
     assert digest(published) == before
     failed = run.query(
         "select check_name, severity from audit.validation_results where run_id = ? and not success", [run.run_id]

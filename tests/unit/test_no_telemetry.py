@@ -24,3 +24,11 @@ def test_gx_context_has_analytics_off() -> None:
     validator = GxValidator("telemetry_check")
     assert validator.context.config.analytics_enabled is False
     assert validator.context.variables.progress_bars.globally is False
+
+
+def test_cosmos_never_reports_usage() -> None:
+    """astronomer-cosmos (the dbt task groups) emits usage metrics unless switched off."""
+    import extract.transform_tasks  # noqa: F401  (switches it off before cosmos is imported)
+    from cosmos import telemetry
+
+    assert telemetry.should_emit() is False

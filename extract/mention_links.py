@@ -19,6 +19,9 @@ Rules, in order:
   gave one of them ("President Trump", "first lady Trump", "Mrs. Trump"), then the person the
   article introduced first (the bare surname refers to the main person; the other is written
   with the first name). Never simply the longest name.
+- **organisation_word**: "the" and one capitalised word of exactly one multi-word organisation
+  of the article ("the Bank" after "the Bank of England", "the Commission" after "the European
+  Commission"); "Head of State" has no "the" and stays apart.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
+
+from extract.gazetteer import place_label
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TITLES = re.compile(
@@ -68,6 +73,7 @@ def link_mentions(doc: Doc) -> list[MentionLink]:
     definitions = _definitions(doc.text)
     long_names = {bare(e.text) for e in mentions if len(bare(e.text).split()) >= 2}
     people = _people(doc, mentions)
+    organisations = {bare(e.text) for e in mentions if e.label_ == "ORG" and len(bare(e.text).split()) >= 2}
     links = []
     for ent in mentions:
         name = bare(ent.text)
@@ -78,8 +84,25 @@ def link_mentions(doc: Doc) -> list[MentionLink]:
             link, rule = _by_initials(name, long_names), "acronym_initials"
         elif len(name.split()) == 1 and ent.label_ in {"PERSON", "ORG"}:  # the small model tags some people ORG
             link, rule = _person_of(doc, ent, name, people), "person_part"
+            if link is None and ent.label_ == "ORG" and _after_the(ent):
+                link, rule = _organisation_of(name, organisations), "organisation_word"
         links.append(MentionLink(ent.start_char, ent.end_char, link, rule if link else None))
     return links
+
+
+def _after_the(ent: Span) -> bool:
+    """The mention is written "the X" (the article inside the span or just before it)."""
+    first = ent[0] if ent[0].lower_ == "the" else (ent.doc[ent.start - 1] if ent.start > 0 else None)
+    return first is not None and first.lower_ == "the"
+
+
+def _organisation_of(name: str, organisations: set[str]) -> str | None:
+    """The one multi-word organisation of the article that has the word (not a function word)."""
+    word = name.lower()
+    if word in FUNCTION_WORDS:
+        return None
+    candidates = [o for o in organisations if word in o.lower().split() and o.lower() != word]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _definitions(text: str) -> dict[str, str]:
@@ -187,12 +210,19 @@ def refine_entities(doc: Doc) -> None:
     ("Lula met the prime minister" after "Luiz Inacio Lula da Silva"). A span with a possessive
     inside is the owner and the thing owned; two capitalised words joined by "and", one of them
     a word of a person named in the article, are two people; a proper noun outside any entity
-    that is a word of a person's full name in the article is a mention of that person.
+    that is a word of a person's full name in the article is a mention of that person. A country
+    or capital of the curated seeds tagged as an organisation ("will convene in Vilnius") is a
+    place, so "the alliance" never refers back to it; a one-word name tagged as a place or an
+    organisation that is the surname of a person named in full in the article ("Ueda" after
+    "Kazuo Ueda") is that person.
     """
-    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if len(t) > 2}
+    full_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    person_words = {t.lower_ for e in full_names for t in e if len(t) > 2}
+    surnames = {e[-1].lower_ for e in full_names if e[-1].is_title}
     entities: list[Span] = []
     for ent in doc.ents:
-        entities.extend(_split(doc, ent, person_words))
+        for part in _split(doc, ent, person_words):
+            entities.append(_as_person_if_surname(_as_place_if_known(part), surnames))
     covered = {i for e in entities for i in range(e.start, e.end)}
     for token in doc:
         if (
@@ -201,6 +231,26 @@ def refine_entities(doc: Doc) -> None:
         ):
             entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)
+
+
+def _as_place_if_known(ent: Span) -> Span:
+    """An ORG span naming a known place, relabelled GPE (a country or capital; metonyms too: a
+    capital that speaks stands for its government, see ``is_agent``) or LOC (a continent)."""
+    if ent.label_ != "ORG":
+        return ent
+    label = place_label(ent.text)
+    return Span(ent.doc, ent.start, ent.end, label=label) if label else ent
+
+
+def _as_person_if_surname(ent: Span, surnames: set[str]) -> Span:
+    """A one-word ORG, GPE, LOC or NORP span that is the surname of a person named in the article,
+    relabelled PERSON, unless it is a known place (a "Jordan" stays the country, an "Africa" the
+    continent, even after an outlet named "Semafor Africa" the NER took for a person)."""
+    if len(ent) != 1 or ent.label_ not in {"ORG", "GPE", "LOC", "NORP"} or ent[0].lower_ not in surnames:
+        return ent
+    if place_label(ent.text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _split(doc: Doc, ent: Span, person_words: set[str]) -> list[Span]:

@@ -122,7 +122,8 @@ def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list
     for token in verb.subtree:
         if token.i in other_triggers and token.i != trigger.i and not _is_ancestor(token, trigger):
             cut.update(t.i for t in token.subtree)
-        side_clause = token.dep_ in {"advcl", "ccomp", "conj", "xcomp"} and token is not trigger and not _is_ancestor(
+        # "parataxis": an inserted attribution ("met in Quito, Santiago said"): the source is no side
+        side_clause = token.dep_ in {"advcl", "ccomp", "conj", "xcomp", "parataxis"} and token is not trigger and not _is_ancestor(
             token, trigger
         )
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
@@ -187,7 +188,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if ent.root.head.lower_ == "of" and ent.root.head.head.lower_ in TITLE_WORDS:
             continue  # "State" in "Secretary of State" is part of a title
-        is_place = ent.label_ in PLACE_LABELS or bool(PLACE_WORDS.search(ent.text))
+        is_place = ent.label_ in PLACE_LABELS or bool(PLACE_WORDS.search(ent.text)) or _place_tagged_person(ent)
         preposition = spatial_preposition(ent) if is_place else None
         placed = preposition in PLACE_PREPOSITIONS or (ent.root.head.i == trigger.i and ent.root.dep_ == "compound")
         if is_place and (placed or ent.label_ == "FAC" or PLACE_WORDS.search(ent.text)) and location is None:
@@ -211,6 +212,8 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
     for ent in doc.ents:
         if ent.start in token_ids_with_controller and ent.start not in token_ids and ent.label_ in PARTICIPANT_LABELS:
+            if ent.label_ == "GPE" and describes_a_person(ent, people):
+                continue  # "Chile's President Soto is set to meet ...": Soto takes part
             participants.setdefault(_mention_id(ctx, ent), "attendee")
     explicit, vague = _pronoun_participants(ctx, tokens, trigger)
     for mention_id in explicit:
@@ -245,6 +248,12 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         evidence=sentence.text.strip(),
         anaphoric=_anaphoric(trigger) and not participants and not vague,
     )
+
+
+def _place_tagged_person(ent: Span) -> bool:
+    """A "person" one is in or at ("in the fishing town of Pulau Banda"): the small model tags some
+    unfamiliar place names PERSON; nobody meets in a person."""
+    return ent.label_ == "PERSON" and spatial_preposition(ent) in {"in", "at"}
 
 
 def _process_in_progress(trigger: Token, kind: str) -> bool:

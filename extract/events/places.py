@@ -2,48 +2,24 @@
 
 Countries act ("Egypt will host talks", "talks between Israel and Egypt"); cities and
 capitals are where things happen ("a visit to Washington", "talks in Vilnius"). The
-country list is the one the warehouse already curates: the ``country`` columns of the
-dbt seeds ``demonyms.csv`` and ``capitals.csv``, so a country added there is known here.
+country list is the one the warehouse already curates (``extract.gazetteer``).
 """
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-from pathlib import Path
-
-import pycountry
 from spacy.tokens import Span
 
-from extract.config import PROJECT_ROOT
+from extract.gazetteer import is_country_name
 from extract.speakers import LEADER_TITLES
 
-SEEDS = PROJECT_ROOT / "dbt" / "seeds"
 # Prepositions whose object is a location: "in Vienna", "a trip to Beijing", "flew from Kyiv".
 SPATIAL_PREPOSITIONS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "toward", "towards", "across"}
 # The prepositions that give the event's own place (not where someone came from).
 PLACE_PREPOSITIONS = {"in", "at", "to", "into"}
 
 
-@lru_cache(maxsize=1)
-def known_countries(seeds: Path = SEEDS) -> frozenset[str]:
-    """Country names (lower case) from the curated seeds, with their common short forms."""
-    names: set[str] = set()
-    for file_name in ("demonyms.csv", "capitals.csv"):
-        with (seeds / file_name).open(newline="", encoding="utf-8") as handle:
-            names.update(row["country"].strip().lower() for row in csv.DictReader(handle))
-    return frozenset(names)
-
-
 def is_country(ent: Span) -> bool:
-    text = ent.text.removeprefix("the ").removeprefix("The ").strip()
-    if text.lower() in known_countries() or text.replace(".", "").upper() in {"US", "UK", "USA"}:
-        return True
-    try:
-        pycountry.countries.lookup(text)
-    except LookupError:
-        return False
-    return len(text) > 3  # "IN", "AT": two- and three-letter codes are words before they are countries
+    return is_country_name(ent.text)
 
 
 def spatial_preposition(ent: Span) -> str | None:

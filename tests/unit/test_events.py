@@ -191,3 +191,24 @@ def test_the_pair_of_ministers_are_the_two_named_before(nlp) -> None:
     found = events(nlp, "Anna Berg spoke with Maria Lopez by phone. The pair of ministers met in Oslo on Monday.")
     meeting = next(e for e in found if e["kind"] == "meeting")
     assert meeting["vague"] == ["Anna Berg", "Maria Lopez"]
+
+
+def test_a_place_name_tagged_as_a_person_after_in_is_the_place(nlp) -> None:
+    [event] = events(nlp, "Anna Berg and Maria Lopez will meet on Friday in the lakeside town of Tana Batu.")
+    assert event["participants"] == ["Anna Berg", "Maria Lopez"]
+    assert event["place"] == "Tana Batu"
+
+
+def test_the_source_of_an_inserted_attribution_does_not_take_part(nlp) -> None:
+    [event] = events(nlp, "The trade ministers of Chile and Peru met on Monday in Quito, Santiago said, ending a long freeze.")
+    assert "Santiago" not in event["participants"]
+    assert event["place"] == "Quito"
+
+
+def test_a_country_describing_the_controlling_subject_does_not_take_part(nlp) -> None:
+    text = (
+        "A visit to Peru that was put off last week is back on, with Chile’s President Ana Soto now set to meet "
+        "Peruvian President Luis Vega in Lima on April 14."
+    )
+    meeting = next(e for e in events(nlp, text) if e["kind"] == "meeting")
+    assert meeting["participants"] == ["Ana Soto", "Luis Vega"]

@@ -47,6 +47,7 @@ def known_capitals(seeds: Path = SEEDS) -> frozenset[str]:
     return _column(("capitals.csv",), "capital", seeds)
 
 
+@lru_cache(maxsize=2**16)
 def is_country_name(text: str) -> bool:
     """A country of the seeds, "US"/"UK", or an ISO 3166 name ("Jordan", "the Netherlands")."""
     text = text.removeprefix("the ").removeprefix("The ").strip()
@@ -59,6 +60,7 @@ def is_country_name(text: str) -> bool:
     return len(text) > 3  # "IN", "AT": two- and three-letter codes are words before they are countries
 
 
+@lru_cache(maxsize=2**16)
 def place_label(text: str) -> str | None:
     """The NER label a known place should carry: GPE for a curated capital or a country, LOC for a
     continent or world region, None for a name that is no known place."""

@@ -29,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "17"
+TAGGER_VERSION = "19"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 

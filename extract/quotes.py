@@ -13,7 +13,9 @@ The approach follows textacy's direct-quotation extraction, built on spaCy's par
    (Putin has warned that supplying Tomahawks “would signal …”). A quote with no
    attribution of its own continues the quote before it (“…,” he added. “…”).
 3. **Indirect speech** is a reporting verb outside quotes whose clausal complement
-   (spaCy ``ccomp``) is the reported content: "Trump said he would meet Putin".
+   (spaCy ``ccomp``) is the reported content: "Trump said he would meet Putin"; or an
+   attribution inserted after the clause it reports (``parataxis``): "They met in Quito,
+   Santiago said, ...".
 4. **Speaker**: the verb's subject, resolved within the article by ``speakers.py``
    (name, pronoun, descriptor or unnamed source); **medium** from the attribution's
    words (Truth Social, X, social media, reporters, a phone call, a statement, ...).
@@ -56,6 +58,12 @@ MEDIA = [
 ]
 SOCIAL_VERBS = {"post", "tweet"}
 MAX_GAP_TO_ATTRIBUTION = 80
+CHARACTERISING_VERBS = {
+    "call", "dismiss", "describe", "brand", "label", "term", "cite", "praise", "criticise", "criticize",
+    "hail", "condemn", "slam", "decry", "implore", "welcome",
+}
+"""Verbs whose subject puts quoted words on something ("dismissed the plan as “outsized”",
+"cited his “steadfast” acceptance"): the quoted words are that subject's."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,9 @@ def reporting_verbs_in(doc: Doc, start: int, end: int, quoted: Sequence[QuoteSpa
 
 def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> _Attribution | None:
     text = doc.text
+    governing = governing_verb_before(doc, quote)
+    if governing is not None:
+        return _Attribution(governing, "partial", (sentence_start(text, quote.start), quote.start))
     after, *before = attribution_windows(text, quote)
     verbs = reporting_verbs_in(doc, *after, quotes)
     if verbs and verbs[0].idx - quote.end <= MAX_GAP_TO_ATTRIBUTION:
@@ -106,6 +117,31 @@ def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) ->
     verbs = reporting_verbs_in(doc, *own_sentence, quotes)
     if verbs:
         return _Attribution(verbs[-1], "partial", own_sentence)
+    return None
+
+
+def governing_verb_before(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The verb that quoted words inside a clause hang from, when it comes before them, says or
+    characterises, and has a subject: "ISS dismissed the plan as “outsized,” while X wrote ..."
+    is ISS's, whatever reporting verb follows."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+    if words is None or len(words) == 0 or words.start_char <= sentence_start(doc.text, quote.start):
+        return None
+    if doc.text[: quote.start].rstrip(" \t\"“‘'").endswith((":", ",")):
+        return None  # 'said: “They told me …”', 'said, “…”': a whole utterance, the usual attribution
+    inside = {t.i for t in words}
+    token = next((t for t in words if t.head.i not in inside), words.root)
+    for _ in range(6):
+        token = token.head
+        if token.i in inside:
+            continue
+        if token.pos_ in {"VERB", "AUX"}:
+            lemma = token.lemma_.lower()
+            if token.idx < quote.start and lemma in REPORTING_VERBS | CHARACTERISING_VERBS and subject_of(token):
+                return token
+            return None
+        if token.head is token:
+            return None
     return None
 
 
@@ -134,6 +170,8 @@ def _phrase(head: Token) -> Span:
     doc = head.doc
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
     left = min(head.left_edge.i, ent.start if ent is not None else head.i)
+    while left < head.i and any(t.is_space and "\n" in t.text for t in doc[left : head.i]):
+        left += 1  # a phrase never runs across a paragraph break (the parser may join them)
     return doc[left : max(head.i, ent.end - 1 if ent is not None else head.i) + 1]
 
 
@@ -271,20 +309,37 @@ def indirect_quotes(
             continue
         content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         phrase = subject_of(verb)
-        if content is None or phrase is None:
+        if phrase is None:
             continue
-        left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
-        span = doc[left : content.right_edge.i + 1]
+        if content is not None:
+            left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
+            span = doc[left : content.right_edge.i + 1]
+        elif (span := _reported_before_inserted_attribution(verb)) is None:
+            continue
         if any(q.start < span.end_char and span.start_char < q.end for q in quotes):
             continue
         speaker = resolver.resolve(phrase, None)
         rows.append(
             Quote(
                 span.start_char, span.end_char, "indirect", span.text, speaker, verb.lemma_.lower(), verb.idx,
-                medium_of(_words_around_verb(verb), verb), _date_attached_to(verb, content, dated),
+                medium_of(_words_around_verb(verb), verb), _date_attached_to(verb, span, dated),
             )
         )
     return rows
+
+
+def _reported_before_inserted_attribution(verb: Token) -> Span | None:
+    """"The ministers met in Quito on Monday, Santiago said, ...": an attribution inserted after the
+    clause it reports (the parser hangs it from that clause as parataxis); the report is the
+    clause up to the attribution."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head is verb or head.i > verb.i:
+        return None
+    end = verb.left_edge.i
+    while end > head.left_edge.i and verb.doc[end - 1].is_punct:
+        end -= 1
+    span = verb.doc[head.left_edge.i : end]
+    return span if len(span) >= 3 else None
 
 
 def _words_around_verb(verb: Token) -> str:
@@ -296,9 +351,9 @@ def _words_around_verb(verb: Token) -> str:
     return " ".join(t.text for t in sorted(kept, key=lambda t: t.i))
 
 
-def _date_attached_to(verb: Token, content: Token, dated: Sequence[tuple[int, int, date]]) -> date | None:
+def _date_attached_to(verb: Token, content: Span, dated: Sequence[tuple[int, int, date]]) -> date | None:
     """A day-level date modifying the reporting verb itself, not the reported content."""
-    inside_content = (content.left_edge.idx, content.right_edge.idx + len(content.right_edge))
+    inside_content = (content.start_char, content.end_char)
     for start, end, day in dated:
         if inside_content[0] <= start < inside_content[1]:
             continue

@@ -55,6 +55,7 @@ LIGHT_VERBS = {"hold", "have", "attend", "host", "join", "convene", "stage", "ch
 GROUP_NOUNS = {
     "delegation", "team", "government", "officials", "negotiators", "side", "authorities", "mediators",
     "envoys", "diplomats", "lawmakers", "counterparts", "troops", "forces", "leaders", "ministers",
+    "delegates", "representatives",
 }
 GROUP_WORDS = GROUP_NOUNS | {g.rstrip("s") for g in GROUP_NOUNS}  # "delegation" and "delegations"
 # Kinds whose participants include whom they are about: the defendant, the candidate voted on.
@@ -174,16 +175,21 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         tokens = [t for t in tokens if t.i not in subject]
     token_ids = {t.i for t in tokens}
+    setting = _journey_setting(verb, token_ids)  # "flies to Lima on Monday to meet X": Lima, Monday
     participants: dict[str, str] = {}  # mention id -> role
     location = None
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     for ent in doc.ents:
+        if ent.start in setting and ent.label_ in PLACE_LABELS | {"PERSON"} and location is None:
+            if spatial_preposition(ent) in {"to", "in", "at"} and (ent.label_ != "PERSON" or _place_tagged_person(ent)):
+                location = ent  # the journey's destination is where the event happens
+            continue
         if ent.start not in token_ids or ent.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
             continue
         if ent.start <= trigger.i < ent.end:
             continue  # the event's own name
         if ent.label_ == "NORP":
-            if ent.root.dep_ in {"amod", "compound"} and ent.root.head.lemma_.lower() in GROUP_WORDS:
+            if _names_a_group(ent):
                 participants.setdefault(_mention_id(ctx, ent), "attendee")  # "an Israeli delegation"
             continue
         if ent.root.head.lower_ == "of" and ent.root.head.head.lower_ in TITLE_WORDS:
@@ -203,6 +209,9 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue  # "Budapest, Hungary": the country names the place, it does not take part
         if ent.label_ in PLACE_LABELS and (preposition or ent.label_ != "GPE") and not is_country(ent):
             continue  # a city, region or building is where things happen, not who takes part
+        if _origin_of_a_group(ent):
+            participants.setdefault(_mention_id(ctx, ent), "attendee")  # "delegates from Chile and Peru"
+            continue
         if preposition is not None and preposition != "to":
             continue  # "talks in Egypt", "the war in Ukraine": a country after "in" is a place, not a side
         if ent.label_ == "GPE" and describes_a_person(ent, people):
@@ -211,14 +220,21 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb, kind))
     token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
     for ent in doc.ents:
-        if ent.start in token_ids_with_controller and ent.start not in token_ids and ent.label_ in PARTICIPANT_LABELS:
-            if ent.label_ == "GPE" and describes_a_person(ent, people):
-                continue  # "Chile's President Soto is set to meet ...": Soto takes part
+        if ent.start not in token_ids_with_controller or ent.start in token_ids:
+            continue
+        if _names_a_group(ent):  # "a Chilean delegation is to travel to Lima to negotiate"
+            participants.setdefault(_mention_id(ctx, ent), "attendee")
+        elif ent.label_ in PARTICIPANT_LABELS and not (ent.label_ == "GPE" and describes_a_person(ent, people)):
+            participants.setdefault(_mention_id(ctx, ent), "attendee")  # not "Chile's" in "Chile's President Soto"
+    if not participants:  # "the teams of X and Y announced that the talks will restart": X and Y hold them
+        for ent in _announcing_group(verb):
             participants.setdefault(_mention_id(ctx, ent), "attendee")
     explicit, vague = _pronoun_participants(ctx, tokens, trigger)
     for mention_id in explicit:
         participants.setdefault(mention_id, "attendee")
     timex, time_status = _time(ctx, trigger, token_ids)
+    if timex is None and setting:
+        timex, time_status = _time(ctx, trigger, token_ids | setting)
     sentence_index, sentence = ctx.sentence_of(trigger)
     status = event_status(trigger, verb)
     dated = next((e for e in ctx.expressions if timex == f"{ctx.article_id}:{e.start_char}-{e.end_char}"), None)
@@ -247,6 +263,60 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         status=status,
         evidence=sentence.text.strip(),
         anaphoric=_anaphoric(trigger) and not participants and not vague,
+    )
+
+
+JOURNEY_VERBS = {"travel", "fly", "head", "go", "come", "arrive", "return", "journey", "sail", "drive", "jet"}
+
+
+def _journey_setting(verb: Token, token_ids: set[int]) -> set[int]:
+    """Where and when of a journey whose purpose the event is: in "will fly to Lima on Monday to meet
+    X" the meeting is in Lima on Monday. The tokens of the journey verb's own modifiers, for a
+    purpose clause ("to" + verb) of a verb of travel; empty otherwise."""
+    journey = verb.head
+    is_purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not is_purpose or journey is verb or journey.lemma_.lower() not in JOURNEY_VERBS:
+        return set()
+    modifiers = [c for c in journey.children if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i not in token_ids]
+    return {t.i for c in modifiers for t in c.subtree}
+
+
+def _announcing_group(verb: Token) -> list[Span]:
+    """The parties behind a group that announces the event ("the negotiating teams of the Government
+    of Peru and the Shining Path announced that the talks will restart"): the organisations, people
+    and countries of a group-noun subject of the verb the event's clause complements."""
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return []
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS | {"team"}]
+    if not subjects:
+        return []
+    inside = {t.i for s in subjects for t in s.subtree}
+    return [
+        e for e in verb.doc.ents
+        if e.root.i in inside and e.label_ in PARTICIPANT_LABELS and e.label_ not in PLACE_LABELS and not is_country(e)
+    ] or [e for e in verb.doc.ents if e.root.i in inside and e.label_ == "GPE" and is_country(e)]
+
+
+def _names_a_group(ent: Span) -> bool:
+    """A nationality qualifying a group that acts: "an Israeli delegation", "Chilean negotiators";
+    not one qualifying a person named with it ("his Peruvian counterpart Luis Vega": Vega takes part)."""
+    head = ent.root.head
+    if ent.label_ != "NORP" or ent.root.dep_ not in {"amod", "compound"} or head.lemma_.lower() not in GROUP_WORDS:
+        return False
+    return not any(
+        e.label_ == "PERSON" and (e.root.head.i == head.i or e.start <= head.head.i < e.end) for e in ent.doc.ents
+    )
+
+
+def _origin_of_a_group(ent: Span) -> bool:
+    """The country a group comes from takes part: "delegates from Chile and Peru will hold talks"."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    preposition = token.head
+    return (
+        token.dep_ == "pobj" and preposition.lower_ == "from"
+        and preposition.head.lemma_.lower() in GROUP_WORDS | {"delegate", "representative"}
     )
 
 

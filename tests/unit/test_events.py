@@ -212,3 +212,39 @@ def test_a_country_describing_the_controlling_subject_does_not_take_part(nlp) ->
     )
     meeting = next(e for e in events(nlp, text) if e["kind"] == "meeting")
     assert meeting["participants"] == ["Ana Soto", "Luis Vega"]
+
+
+def test_the_countries_a_group_comes_from_take_part(nlp) -> None:
+    [event] = events(nlp, "Delegates from Chile and Peru will hold talks in Lima next week.")
+    assert event["participants"] == ["Chile", "Peru"]
+    assert event["place"] == "Lima"
+
+
+def test_a_national_group_controlling_a_purpose_clause_takes_part(nlp) -> None:
+    [event] = events(nlp, "A Chilean delegation is to travel to Lima in the coming days to negotiate a fishing accord.")
+    assert event["kind"] == "talks"
+    assert event["participants"] == ["Chilean"]
+
+
+def test_a_purpose_clause_takes_the_journeys_place_and_day(nlp) -> None:
+    [event] = events(
+        nlp, "Chile's foreign minister Ana Soto will fly to Lima on Monday to meet his Peruvian counterpart Luis Vega."
+    )
+    assert event["place"] == "Lima"
+    assert event["when"] == "2025-10-20"
+    assert event["participants"] == ["Ana Soto", "Luis Vega"]  # "Peruvian" names Vega, no group of its own
+
+
+def test_the_parties_of_an_announcing_group_hold_the_talks_it_announces(nlp) -> None:
+    text = (
+        "The negotiating teams of the Government of Peru and the Shining Path announced in Lima on Saturday "
+        "that the talks that opened on March 3 will restart in Havana on Monday."
+    )
+    [event] = events(nlp, text)
+    assert event["participants"] == ["the Government of Peru", "the Shining Path"]
+    assert event["place"] == "Havana"
+
+
+def test_an_outlet_reporting_talks_does_not_hold_them(nlp) -> None:
+    [event] = events(nlp, "Reuters reported on Friday that the talks will restart in Havana on Monday.")
+    assert event["participants"] == []

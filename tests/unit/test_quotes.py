@@ -133,3 +133,35 @@ def test_the_speaker_is_not_the_person_the_quote_speaks_of(nlp) -> None:
 def test_according_to_names_the_source(nlp) -> None:
     text = "According to party secretary Rosa Lind, the coalition would “move to the centre”."
     assert speakers_of(nlp, text)["move to the centre"][0] == "Rosa Lind"
+
+
+def test_an_attribution_inserted_after_the_report_is_indirect_speech(nlp) -> None:
+    text = "The trade ministers of Chile and Peru met on Monday in Quito, Santiago said, ending a long freeze."
+    assert summary(nlp, text) == [
+        ("indirect", "The trade ministers of Chile and Peru met on Monday in Quito", "Santiago", "say")
+    ]
+
+
+def test_quoted_words_belong_to_the_verb_they_hang_from_not_the_next_attribution(nlp) -> None:
+    text = 'The union dismissed the offer as "insulting," while the employers wrote that wages would rise.'
+    [partial, indirect] = quotes(nlp, text)
+    assert (partial.kind, partial.quote_text, partial.verb_lemma) == ("partial", "insulting,", "dismiss")
+    assert partial.speaker is not None and partial.speaker.text == "The union"
+    assert (indirect.kind, indirect.speaker.text) == ("indirect", "the employers")
+
+
+def test_a_partial_quote_inside_what_was_cited_is_the_citers(nlp) -> None:
+    [quote] = quotes(nlp, "Varga's lawyers, in asking for mercy, cited his \"sincere\" remorse and the fine he paid.")
+    assert (quote.kind, quote.verb_lemma) == ("partial", "cite")
+    assert quote.speaker is not None and "lawyers" in quote.speaker.text
+
+
+def test_a_partial_quote_after_warned_that_is_the_warners_even_before_another_attribution(nlp) -> None:
+    text = 'Petra Holm has warned that selling the jets "would open a new chapter," the agency said.'
+    assert summary(nlp, text) == [("partial", "would open a new chapter,", "Petra Holm", "warn")]
+
+
+def test_a_speaker_phrase_never_runs_across_a_paragraph_break(nlp) -> None:
+    text = 'Critics questioned the windfall\n\nISS dismissed the award as "excessive," in a note to clients.'
+    [quote] = quotes(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == "ISS"

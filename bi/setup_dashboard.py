@@ -128,6 +128,23 @@ def _base_axis(column: str, time_grain: str | None) -> dict[str, Any]:
     return col
 
 
+def _pivot(index: str, series: str, metric: str) -> list[dict[str, Any]]:
+    """The post-processing Superset's bar charts expect: one column per series value."""
+    return [
+        {
+            "operation": "pivot",
+            "options": {
+                "index": [index],
+                "columns": [series],
+                "aggregates": {metric: {"operator": "mean"}},
+                "drop_missing_columns": False,
+            },
+        },
+        {"operation": "rename", "options": {"columns": {metric: None}, "level": 0, "inplace": True}},
+        {"operation": "flatten"},
+    ]
+
+
 def _query(**kw: Any) -> dict[str, Any]:
     q: dict[str, Any] = {
         "filters": [],
@@ -191,19 +208,7 @@ def chart_specs(ds: dict[str, int]) -> list[dict[str, Any]]:
         series_columns=["entity"],
         series_limit=8,
         series_limit_metric=mentions,
-        post_processing=[
-            {
-                "operation": "pivot",
-                "options": {
-                    "index": ["published_date"],
-                    "columns": ["entity"],
-                    "aggregates": {"mentions": {"operator": "mean"}},
-                    "drop_missing_columns": False,
-                },
-            },
-            {"operation": "rename", "options": {"columns": {"mentions": None}, "level": 0, "inplace": True}},
-            {"operation": "flatten"},
-        ],
+        post_processing=_pivot("published_date", "entity", "mentions"),
     )
 
     ds_q = ds["bi_quotes_by_speaker"]
@@ -236,19 +241,7 @@ def chart_specs(ds: dict[str, int]) -> list[dict[str, Any]]:
         metrics=[quotes],
         orderby=[[quotes, False]],
         series_columns=["speaker_kind"],
-        post_processing=[
-            {
-                "operation": "pivot",
-                "options": {
-                    "index": ["speaker"],
-                    "columns": ["speaker_kind"],
-                    "aggregates": {"quotes": {"operator": "mean"}},
-                    "drop_missing_columns": False,
-                },
-            },
-            {"operation": "rename", "options": {"columns": {"quotes": None}, "level": 0, "inplace": True}},
-            {"operation": "flatten"},
-        ],
+        post_processing=_pivot("speaker", "speaker_kind", "quotes"),
     )
 
     ds_e = ds["bi_scheduled_events"]

@@ -145,6 +145,28 @@ def _pivot(index: str, series: str, metric: str) -> list[dict[str, Any]]:
     ]
 
 
+def _bar_params(dataset_id: int, metric: dict[str, Any], series: str, **chart: Any) -> dict[str, Any]:
+    """Form data of a bar chart of one metric split by a series column: the look both bars share,
+    then the chart's own axes and options."""
+    return {
+        "datasource": f"{dataset_id}__table",
+        "viz_type": "echarts_timeseries_bar",
+        "metrics": [metric],
+        "groupby": [series],
+        "adhoc_filters": [],
+        "row_limit": 10000,
+        "order_desc": True,
+        "truncate_metric": True,
+        "show_legend": True,
+        "legendType": "scroll",
+        "legendOrientation": "top",
+        "y_axis_title_margin": 30,
+        "rich_tooltip": True,
+        "color_scheme": "supersetColors",
+        **chart,
+    }
+
+
 def _query(**kw: Any) -> dict[str, Any]:
     q: dict[str, Any] = {
         "filters": [],
@@ -172,34 +194,21 @@ def chart_specs(ds: dict[str, int]) -> list[dict[str, Any]]:
     quotes = _metric("COUNT(*)", "quotes")
 
     ds_m = ds["bi_entity_mentions_daily"]
-    mentions_params = {
-        "datasource": f"{ds_m}__table",
-        "viz_type": "echarts_timeseries_bar",
-        "x_axis": "published_date",
-        "time_grain_sqla": "P1D",
-        "x_axis_sort_asc": True,
-        "metrics": [mentions],
-        "groupby": ["entity"],
-        "adhoc_filters": [],
-        "series_limit": 8,
-        "series_limit_metric": mentions,
-        "order_desc": True,
-        "row_limit": 10000,
-        "truncate_metric": True,
-        "orientation": "vertical",
-        "show_legend": True,
-        "legendType": "scroll",
-        "legendOrientation": "top",
-        "x_axis_title": "publication date",
-        "x_axis_title_margin": 30,
-        "y_axis_title": "mentions",
-        "y_axis_title_margin": 30,
-        "x_axis_time_format": "%Y-%m-%d",
-        "rich_tooltip": True,
-        "show_value": False,
-        "color_scheme": "supersetColors",
-        "only_total": True,
-    }
+    mentions_params = _bar_params(
+        ds_m, mentions, "entity",
+        x_axis="published_date",
+        time_grain_sqla="P1D",
+        x_axis_sort_asc=True,
+        series_limit=8,
+        series_limit_metric=mentions,
+        orientation="vertical",
+        x_axis_title="publication date",
+        x_axis_title_margin=30,
+        y_axis_title="mentions",
+        x_axis_time_format="%Y-%m-%d",
+        show_value=False,
+        only_total=True,
+    )
     mentions_query = _query(
         columns=[_base_axis("published_date", "P1D"), "entity"],
         extras={"having": "", "where": "", "time_grain_sqla": "P1D"},
@@ -212,30 +221,17 @@ def chart_specs(ds: dict[str, int]) -> list[dict[str, Any]]:
     )
 
     ds_q = ds["bi_quotes_by_speaker"]
-    quotes_params = {
-        "datasource": f"{ds_q}__table",
-        "viz_type": "echarts_timeseries_bar",
-        "x_axis": "speaker",
-        "x_axis_sort": "quotes",
-        "x_axis_sort_asc": False,
-        "metrics": [quotes],
-        "groupby": ["speaker_kind"],
-        "adhoc_filters": [],
-        "row_limit": 10000,
-        "order_desc": True,
-        "truncate_metric": True,
-        "stack": "Stack",
-        "orientation": "horizontal",
-        "show_legend": True,
-        "legendType": "scroll",
-        "legendOrientation": "top",
-        "x_axis_title": "",
-        "y_axis_title": "quotes",
-        "y_axis_title_margin": 30,
-        "rich_tooltip": True,
-        "show_value": True,
-        "color_scheme": "supersetColors",
-    }
+    quotes_params = _bar_params(
+        ds_q, quotes, "speaker_kind",
+        x_axis="speaker",
+        x_axis_sort="quotes",
+        x_axis_sort_asc=False,
+        stack="Stack",
+        orientation="horizontal",
+        x_axis_title="",
+        y_axis_title="quotes",
+        show_value=True,
+    )
     quotes_query = _query(
         columns=[_base_axis("speaker", None), "speaker_kind"],
         metrics=[quotes],

@@ -37,7 +37,7 @@ from airflow.sdk.exceptions import AirflowFailException
 
 from extract.config import Settings
 from extract.errors import PermanentError
-from extract.transform_tasks import MACROS, MARTS_EXCLUDE, STAGING_SELECT, dbt_layer
+from extract.transform_tasks import MACROS, MARTS_EXCLUDE, STAGING_FLAGS, STAGING_SELECT, dbt_layer
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def newswire_etl():
     tagged = load_tags(tag_batch.expand(batch=plan_tagging(extracted)))
     raw_ok = validate_raw(tagged)
     # dbt in the Grid view: one task per model and seed; each layer is one `dbt build` (transform_tasks.py)
-    staged = dbt_layer("dbt_staging", select=STAGING_SELECT, dbt_flags=["--indirect-selection", "cautious"])
+    staged = dbt_layer("dbt_staging", select=STAGING_SELECT, dbt_flags=STAGING_FLAGS)
     staging_ok = validate_staging()
     marts = dbt_layer("dbt_marts", exclude=MARTS_EXCLUDE)
     marts_ok = validate_marts()

@@ -47,10 +47,14 @@ def known_capitals(seeds: Path = SEEDS) -> frozenset[str]:
     return _column(("capitals.csv",), "capital", seeds)
 
 
+def _without_the(text: str) -> str:
+    return text.removeprefix("the ").removeprefix("The ").strip()
+
+
 @lru_cache(maxsize=2**16)
 def is_country_name(text: str) -> bool:
     """A country of the seeds, "US"/"UK", or an ISO 3166 name ("Jordan", "the Netherlands")."""
-    text = text.removeprefix("the ").removeprefix("The ").strip()
+    text = _without_the(text)
     if text.lower() in known_countries() or text.replace(".", "").upper() in {"US", "UK", "USA"}:
         return True
     try:
@@ -64,7 +68,7 @@ def is_country_name(text: str) -> bool:
 def place_label(text: str) -> str | None:
     """The NER label a known place should carry: GPE for a curated capital or a country, LOC for a
     continent or world region, None for a name that is no known place."""
-    name = text.removeprefix("the ").removeprefix("The ").strip().lower()
+    name = _without_the(text).lower()
     if name in CONTINENTS_AND_REGIONS:
         return "LOC"
     return "GPE" if name in known_capitals() or is_country_name(text) else None

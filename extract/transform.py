@@ -91,9 +91,12 @@ def run_dbt(command: str, settings: Settings, *extra: str) -> int:
     return process.returncode
 
 
-# staging models with the seeds they read (the event taxonomy)
-STAGING = ("--select", "+path:models/staging", "--indirect-selection", "cautious")
-MARTS = ("--exclude", "path:models/staging")
+STAGING_MODELS = "+path:models/staging"
+"""The staging models with the seeds they read (the event taxonomy); the marts layer is the rest."""
+CAUTIOUS_TESTS = ("--indirect-selection", "cautious")
+"""Staging builds only the tests whose every parent is selected."""
+STAGING = ("--select", STAGING_MODELS, *CAUTIOUS_TESTS)
+MARTS = ("--exclude", STAGING_MODELS.removeprefix("+"))
 
 
 def build(settings: Settings, *selection: str) -> DbtReport:

@@ -4,10 +4,9 @@ Why Cosmos' WATCHER mode: DuckDB allows one writer per file. In Cosmos' default 
 every model is its own ``dbt`` process; with several models runnable at once they would
 race for the file's write lock (a pool of size 1 avoids that, at the cost of a dbt start-up,
 ~3 s here, per model). In WATCHER mode one producer task runs a single ``dbt build`` of the
-layer (one writer, one start-up, dbt's own ordering), and each model's task is a deferrable
-sensor that reports that model's outcome (its build: the model and its tests) as dbt logs it.
-So the Grid and Graph views show every model, its status and its log lines, for the cost of
-one ``dbt build`` per layer.
+layer (one writer, one start-up, dbt's own ordering), and each model's task then reports that
+model's outcome (its run, then its tests) with dbt's lines for it. So the Grid and Graph views
+show every model, its status and its log lines, for the cost of one ``dbt build`` per layer.
 
 What a run needs per task is templated (``user_defined_macros`` of the DAG): the warehouse
 file follows the run's params like every other task. A failing
@@ -30,7 +29,7 @@ from airflow.providers.standard.operators.empty import EmptyOperator
 from airflow.sdk import TriggerRule
 
 from extract.config import Settings
-from extract.transform import dbt_executable
+from extract.transform import CAUTIOUS_TESTS, STAGING_MODELS, dbt_executable
 
 # Cosmos reports usage to its authors unless told not to; never from this pipeline.
 os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
@@ -45,10 +44,10 @@ from cosmos.constants import (
     TestBehavior,
 )
 
-STAGING_SELECT = ["+path:models/staging"]
-"""The staging views with the seeds they read (the event taxonomy)."""
-MARTS_EXCLUDE = ["path:models/staging"]
-"""Everything else: seeds, intermediate and mart models."""
+STAGING_SELECT = [STAGING_MODELS]
+STAGING_FLAGS = list(CAUTIOUS_TESTS)
+MARTS_EXCLUDE = [STAGING_MODELS.removeprefix("+")]
+"""The same two layers as ``transform.STAGING`` and ``transform.MARTS`` (the marts rebuild after quarantine)."""
 
 CONSUMER_POKE_SECONDS = 5
 """How often a model's task looks at the producer's progress (Cosmos' default is 10 s)."""

@@ -117,6 +117,9 @@ def _ent(doc: Doc, token: Token) -> Span | None:
     return next((e for e in doc.ents if e.start <= token.i < e.end), None)
 
 
+SIDE_CLAUSE_DEPS = {"advcl", "ccomp", "conj", "xcomp", "parataxis"}
+
+
 def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list[Token]:
     """Tokens describing this event: the verb's subtree minus other events and side clauses."""
     cut: set[int] = set()
@@ -124,9 +127,7 @@ def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list
         if token.i in other_triggers and token.i != trigger.i and not _is_ancestor(token, trigger):
             cut.update(t.i for t in token.subtree)
         # "parataxis": an inserted attribution ("met in Quito, Santiago said"): the source is no side
-        side_clause = token.dep_ in {"advcl", "ccomp", "conj", "xcomp", "parataxis"} and token is not trigger and not _is_ancestor(
-            token, trigger
-        )
+        side_clause = token.dep_ in SIDE_CLAUSE_DEPS and token is not trigger and not _is_ancestor(token, trigger)
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "relcl" or (side_clause and (has_subject or purpose)):
@@ -287,7 +288,7 @@ def _announcing_group(verb: Token) -> list[Span]:
     and countries of a group-noun subject of the verb the event's clause complements."""
     if verb.dep_ != "ccomp" or verb.head is verb:
         return []
-    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS | {"team"}]
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS]
     if not subjects:
         return []
     inside = {t.i for s in subjects for t in s.subtree}
@@ -316,7 +317,7 @@ def _origin_of_a_group(ent: Span) -> bool:
     preposition = token.head
     return (
         token.dep_ == "pobj" and preposition.lower_ == "from"
-        and preposition.head.lemma_.lower() in GROUP_WORDS | {"delegate", "representative"}
+        and preposition.head.lemma_.lower() in GROUP_WORDS
     )
 
 

@@ -5,6 +5,7 @@
 #   make eval     the quality report on real text (../shared), peers beside newswire (minutes)
 #   make docs     dbt docs of the warehouse (after make run), served on http://127.0.0.1:8081
 #   make bi       Apache Superset (own venv .venv-bi) with the newswire dashboard on http://127.0.0.1:8088
+#   make run-distributed  the same DAG on CeleryExecutor (2 workers, Redis, Postgres) into DuckLake (.venv-dist)
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -31,7 +32,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 
-.PHONY: run test airflow docs bi eval env clean
+.PHONY: run test airflow docs bi eval env clean run-distributed dist-env
 
 env: $(STAMP)
 
@@ -58,7 +59,31 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && apt-get install -y -qq chromium'
 
-test: $(STAMP) $(CHROMIUM)
+# The distributed mode's own venv (extra "distributed": Celery, psycopg2, duckdb 1.4.4 with the DuckLake
+# extension packages) and Debian's Redis and PostgreSQL servers.
+DIST_VENV  := .venv-dist
+DIST_STAMP := $(DIST_VENV)/.installed
+REDIS      := /usr/bin/redis-server
+PG_BIN     := /usr/lib/postgresql/15/bin
+SUDO       := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	test -x $(DIST_VENV)/bin/python || $(PYTHON) -m venv $(DIST_VENV)
+	$(BIN)/uv pip install --python $(DIST_VENV)/bin/python -e '.[dev,distributed]'
+	touch $(DIST_STAMP)
+
+$(REDIS):
+	$(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq redis-server'
+
+$(PG_BIN)/postgres:
+	$(SUDO) sh -c 'apt-get update -qq && apt-get install -y -qq postgresql-15'
+
+dist-env: $(DIST_STAMP) $(REDIS) $(PG_BIN)/postgres
+
+run-distributed: dist-env
+	$(DIST_VENV)/bin/python scripts/distributed.py
+
+test: $(STAMP) $(CHROMIUM) dist-env
 	$(BIN)/python -m pytest
 
 eval: $(EVAL_STAMP) $(AIRFLOW_HOME)/airflow.db
@@ -75,4 +100,4 @@ bi: $(STAMP)
 	bi/start.sh
 
 clean:
-	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs .venv-bi
+	rm -rf $(AIRFLOW_HOME) warehouse dbt/target dbt/logs .venv-bi .dist .venv-dist

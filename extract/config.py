@@ -48,6 +48,10 @@ class Settings:
     inbox_dir: Path
     compact_free_share: float
     compact_min_mb: int
+    ducklake_catalog: str | None = None
+    """Publish to this DuckLake catalog (e.g. ``postgres:dbname=newswire_lake host=db``) instead of the file."""
+    ducklake_data_path: str = ""
+    """Where the lake's Parquet files go: a folder, or an object-store prefix such as ``s3://bucket/newswire/``."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -83,6 +87,8 @@ class Settings:
             inbox_dir=Path(env.get("NEWSWIRE_INBOX_DIR", PROJECT_ROOT / "warehouse" / "inbox")).resolve(),
             compact_free_share=float(env.get("NEWSWIRE_COMPACT_FREE_SHARE", "0.4")),
             compact_min_mb=int(env.get("NEWSWIRE_COMPACT_MIN_MB", "64")),
+            ducklake_catalog=env.get("NEWSWIRE_DUCKLAKE") or None,
+            ducklake_data_path=env.get("NEWSWIRE_DUCKLAKE_DATA_PATH", str(warehouse.resolve().parent / "lake")),
         )
 
     @classmethod

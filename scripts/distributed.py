@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -280,6 +281,15 @@ def task_states(layout: Layout, run_id: str) -> list[tuple[str, int, str | None,
     return states
 
 
+def stage_seconds(layout: Layout, run_id: str) -> dict[str, float]:
+    """Wall seconds of each stage: first start to last end of its tasks (mapped batches run side by side)."""
+    rows = _psql_db(layout, "airflow",
+                    "select split_part(task_id, '.', 1), extract(epoch from max(end_date) - min(start_date))"
+                    f" from task_instance where dag_id = '{DAG_ID}' and run_id = '{run_id}'"
+                    " and start_date is not null group by 1 order by min(start_date)")
+    return {stage: round(float(seconds or 0), 1) for stage, seconds in (line.split("|") for line in rows.splitlines())}
+
+
 def run_state(layout: Layout, run_id: str) -> str:
     return _psql_db(layout, "airflow",
                     f"select state from dag_run where dag_id = '{DAG_ID}' and run_id = '{run_id}'").strip()
@@ -316,6 +326,7 @@ def trigger_and_wait(layout: Layout, processes: Processes, env: Mapping[str, str
     states = task_states(layout, run_id)
     print(f"run {run_id}: {state} in {seconds:.0f} s", flush=True)
     return {"run_id": run_id, "state": state, "seconds": round(seconds, 1), "worker_killed": killed,
+            "stages_s": stage_seconds(layout, run_id),
             "tasks": [{"task_id": t, "map_index": m, "state": s, "tries": n} for t, m, s, n in states]}
 
 
@@ -382,6 +393,102 @@ def export_marts(layout: Layout, folder: Path) -> list[str]:
     return [f"{schema}.{table}" for schema, table in tables]
 
 
+READER_QUERIES = {
+    "top_entities": "select entity_id, count(*) as mentions from newswire.marts.fct_mentions"
+                    " group by 1 order by 2 desc limit 10",
+    "quotes_by_speaker": "select speaker_entity_id, count(*) from newswire.marts.fct_quotes group by 1 order by 2 desc"
+                         " limit 10",
+    "events_by_month": "select date_trunc('month', start_date) as month, count(*)"
+                       " from newswire.marts.fct_scheduled_events group by 1 order by 1",
+}
+"""What a dashboard asks of the marts, over and over, while a run publishes."""
+
+READER_PAUSE_S = 0.1
+"""Between two rounds of the dashboard's queries: busy readers, not a loop that takes a core from the run."""
+
+
+def read_loop(layout: Layout, stop: threading.Event, outcome: dict) -> None:
+    """BI-style readers on their own connection: every query's latency, and every error by kind."""
+    sys.path.insert(0, str(PROJECT))
+    from extract import ducklake
+
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+        while not stop.is_set():
+            for sql in READER_QUERIES.values():
+                started = time.perf_counter()
+                try:
+                    con.execute(sql).fetchall()
+                    latencies.append((time.perf_counter() - started) * 1000)
+                except duckdb_error() as err:
+                    kind = "lock" if "lock" in str(err).lower() or "conflict" in str(err).lower() else type(err).__name__
+                    errors[kind] = errors.get(kind, 0) + 1
+            stop.wait(READER_PAUSE_S)
+    latencies.sort()
+    outcome.update({
+        "queries": len(latencies) + sum(errors.values()), "errors": errors, "lock_errors": errors.get("lock", 0),
+        "p50_ms": round(latencies[len(latencies) // 2], 1) if latencies else None,
+        "p95_ms": round(latencies[int(len(latencies) * 0.95)], 1) if latencies else None,
+        "max_ms": round(latencies[-1], 1) if latencies else None,
+    })
+
+
+def duckdb_error() -> type[Exception]:
+    import duckdb
+
+    return duckdb.Error
+
+
+def rerun_with_readers(layout: Layout, processes: Processes, env: Mapping[str, str], conf: dict) -> dict:
+    """A second run over the same input (nothing new: extract skips, dbt rebuilds, publish replaces) while
+    readers query the published marts; returns the run and what the readers saw."""
+    stop, readers = threading.Event(), {}
+    thread = threading.Thread(target=read_loop, args=(layout, stop, readers), daemon=True)
+    thread.start()
+    try:
+        rerun = trigger_and_wait(layout, processes, env, conf)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    print(f"readers during the re-run: {readers}", flush=True)
+    return {**rerun, "readers": readers}
+
+
+VOLATILE_COLUMNS = {"ingested_at", "run_id"}
+"""Load times and run ids: the only columns two runs over the same articles may disagree on."""
+
+
+def compare_with_file(published_file: Path, export: Path) -> dict[str, tuple[int, int]]:
+    """Rows only in the embedded published file and only in the lake's export, per marts/reference table
+    (timestamp columns left out). Any DuckDB reads both: the export is Parquet."""
+    import duckdb
+
+    differences: dict[str, tuple[int, int]] = {}
+    with duckdb.connect() as con:
+        con.execute(f"attach '{published_file}' as embedded (read_only)")
+        tables = con.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+            " where table_catalog = 'embedded' and table_schema in ('marts', 'reference') order by 1"
+        ).fetchall()
+        for (name,) in tables:
+            lake = export / f"{name}.parquet"
+            if not lake.exists():
+                differences[name] = (-1, -1)
+                continue
+            columns = ", ".join(
+                f'"{column}"' for column, kind, *_ in con.execute(f"describe embedded.{name}").fetchall()
+                if "TIMESTAMP" not in kind and column not in VOLATILE_COLUMNS
+            )
+            differences[name] = con.execute(
+                f"select (select count(*) from (select {columns} from embedded.{name} except all"
+                f" select {columns} from read_parquet(?))),"
+                f" (select count(*) from (select {columns} from read_parquet(?) except all"
+                f" select {columns} from embedded.{name}))", [str(lake), str(lake)],
+            ).fetchall()[0]
+    return differences
+
+
 def _stop_on_sigterm() -> None:
     """A TERM (a CI timeout, `kill`) unwinds like Ctrl-C, so everything started is stopped."""
     def handler(signum: int, frame: object) -> None:
@@ -400,6 +507,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles per mapped tag task (default: NEWSWIRE_TAG_BATCH_ARTICLES or 500)")
     parser.add_argument("--kill-worker-during-tag", action="store_true",
                         help="SIGKILL a worker while it runs a tag task, then restart it (the retry test)")
+    parser.add_argument("--rerun-with-readers", action="store_true",
+                        help="after the run, re-run it while BI-style readers query the lake (lock errors, latency)")
     parser.add_argument("--export-marts", type=Path, help="after the run, write every published table as Parquet here")
     parser.add_argument("--result", type=Path, help="write the run's outcome as JSON here")
     parser.add_argument("--keep", action="store_true", help="leave the services and Airflow running")
@@ -412,6 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     with installation(layout, keep=args.keep) as (processes, env):
         outcome = trigger_and_wait(layout, processes, env, {"input_dir": args.input_dir},
                                    kill_worker_during_tag=args.kill_worker_during_tag)
+        if args.rerun_with_readers and outcome["state"] == "success":
+            outcome["rerun"] = rerun_with_readers(layout, processes, env, {"input_dir": args.input_dir})
         outcome["lake"] = {"catalog": layout.lake_catalog, "data_path": str(layout.lake_data)}
         if args.export_marts and outcome["state"] == "success":
             outcome["exported"] = export_marts(layout, args.export_marts)

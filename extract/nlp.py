@@ -29,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "19"
+TAGGER_VERSION = "20"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 

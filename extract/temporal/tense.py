@@ -19,7 +19,9 @@ gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs
 an infinitive's event comes after its verb's ("agreed to meet Friday"), so it takes no
 direction unless it is scheduled ("is scheduled to close Monday", "is to resume Tuesday");
 a deadline moved or given ("extended to Nov. 16", "postponed until Tuesday") lies ahead. A date inside a noun phrase ("the Jan. 14 deadline")
-has no tense either.
+has no tense either, and neither has the date of an event someone planned ("they planned a
+march for Sunday", "the vigil planned for Friday was called off"): the plan's tense is not
+the event's.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise"
                     "fix", "arrange", "book"}
 """Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
 adjective ("is due"), the date they carry lies ahead of the sentence's time."""
+PLANNING_VERBS = {"plan", "schedule", "slate", "arrange", "intend"}
+"""Active verbs of planning: "they planned a rally for Saturday", "the concert planned for Friday".
+The date is the planned event's, which may lie on either side of the planning, so the
+planning verb's tense does not date it (the passive "is planned for" points ahead, above)."""
 MAX_CLIMB = 8
 
 
@@ -84,6 +90,8 @@ def clause_direction(span: Span) -> Direction:
         if mover is not None and mover.lemma_.lower() in DEADLINE_VERBS:
             return "future"
     verb = governing_verb(span.root, span)
+    if verb is not None and _dates_a_planned_event(span, verb):
+        return "unknown"
     for _ in range(MAX_CLIMB):
         if verb is None:
             return "unknown"
@@ -92,6 +100,13 @@ def clause_direction(span: Span) -> Direction:
             return direction
         verb = governing_verb(verb.head) if verb.head is not verb else None
     return "unknown"
+
+
+def _dates_a_planned_event(span: Span, verb: Token) -> bool:
+    """A date after an active planning verb ("planned a rally for Sunday") is the planned event's;
+    one before it ("On Friday, the government planned ...") dates the planning, and the tense holds."""
+    active = verb.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.lemma_.lower() in PLANNING_VERBS and active and span.start > verb.i
 
 
 def _verb_direction(verb: Token) -> tuple[Direction, bool]:

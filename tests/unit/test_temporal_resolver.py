@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from extract.nlp import load_pipeline
 from extract.config import DEFAULT_SPACY_MODEL
+from extract.nlp import load_pipeline
 from extract.temporal.resolver import resolve_document
 
 WEDNESDAY = date(2025, 10, 15)
@@ -206,6 +206,20 @@ def test_a_quote_calling_an_event_todays_was_said_that_day(nlp) -> None:
 )
 def test_end_points_infinitives_and_report_periods(nlp, text, published, expression, value) -> None:
     assert resolved(nlp, text, published)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # after an active planning verb the date is the planned event's: nearest occurrence, not the past
+        ("Dock workers planned a strike at the port on Thursday.", "Thursday", "2025-10-16"),
+        # before it, the date is the planning's own, and the past tense holds
+        ("On Thursday, the council planned new bus routes.", "Thursday", "2025-10-09"),
+        ("Dock workers struck at the port on Thursday.", "Thursday", "2025-10-09"),
+    ],
+)
+def test_a_planned_event_is_not_dated_by_the_planning(nlp, text, expression, value) -> None:
+    assert resolved(nlp, text)[expression][0] == value  # published Wednesday 2025-10-15
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,8 @@ def month_day(m, ctx):
     try:
         if m["year"]:
             return dated(v.day(date(int(m["year"]), month_no, day_no)), "month_day_year", "none")
-        return dated(v.day(day_in_year(ctx.anchor, month_no, day_no, ctx.direction)), "month_day")
+        weekday_no = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
+        return dated(v.day(day_in_year(ctx.anchor, month_no, day_no, ctx.direction, weekday_no)), "month_day")
     except ValueError:
         return None
 

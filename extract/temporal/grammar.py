@@ -78,8 +78,8 @@ def _rule(name: str, pattern: str, resolve, accept=None) -> Rule:
 
 RULES: list[Rule] = [
     _rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})", iso_date),
-    _rule("month_day_year", rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?", month_day),
-    _rule("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", month_day),
+    _rule("month_day_year", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?", month_day),
+    _rule("day_month_year", rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<day>{DAY_NUMBER})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", month_day),
     _rule("month_year", rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})", month_with_year),
     _rule("month_by_tense", rf"(?:(?:early|late|mid)[- ])?(?P<month>{MONTH})", bare_month, accept_bare_month),
     _rule("relative_month", rf"(?P<which>last|next|this)\s+(?P<month>{MONTH})(?!\.?\s+\d)", relative_month),

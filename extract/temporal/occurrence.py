@@ -40,7 +40,9 @@ def month_year(anchor: date, month_no: int, direction: Direction) -> int:
         return anchor.year
     return starts[nearest_of(this_month, list(starts), direction)]
 
-def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction) -> date:
+def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction, weekday_no: int | None = None) -> date:
+    """The month-day of the year before, of, or after the anchor's; with a weekday ("Monday, Oct. 26")
+    only the years where the day falls on it, since the calendar settles what the tense only suggests."""
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -49,7 +51,8 @@ def day_in_year(anchor: date, month_no: int, day_no: int, direction: Direction) 
             continue
     if not options:
         raise ValueError(f"{month_no}-{day_no} is not a calendar day")
-    return nearest_of(anchor, options, direction)
+    on_weekday = [d for d in options if d.weekday() == weekday_no]
+    return nearest_of(anchor, on_weekday or options, direction)
 
 def season_for(anchor: date, code: str, direction: Direction) -> v.Calendar:
     current = v.season_containing(anchor)

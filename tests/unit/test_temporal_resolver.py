@@ -208,6 +208,14 @@ def test_end_points_infinitives_and_report_periods(nlp, text, published, express
     assert resolved(nlp, text, published)[expression][0] == value
 
 
+def test_a_weekday_beside_a_month_day_picks_the_year_it_falls_in(nlp) -> None:
+    # 3 November is a Monday in 2025, not in 2024: the calendar wins over the past tense of "said"
+    found = resolved(nlp, "The paper said in a leader on Monday, Nov. 3: the plan is flawed.", date(2025, 11, 2))
+    assert found["Monday, Nov. 3"][0] == "2025-11-03"
+    assert resolved(nlp, "The paper said in a leader on Nov. 3: the plan is flawed.", date(2025, 11, 2))[
+        "Nov. 3"][0] == "2024-11-03"
+
+
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [

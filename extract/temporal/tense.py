@@ -41,6 +41,9 @@ SCHEDULING_WORDS = {"schedule", "set", "slate", "plan", "expect", "due", "poise"
                     "fix", "arrange", "book"}
 """Verbs and adjectives whose subject or object is a planned event: in the passive, or as an
 adjective ("is due"), the date they carry lies ahead of the sentence's time."""
+SCHEDULING_ONLY_WITH_FOR = {"set", "fix", "book"}
+"""Verbs that schedule with "for" or an object ("the vote was set for Tuesday", "set Nov. 10 as
+the deadline"); dated with "on" they report a done deed ("a record set on Aug. 6")."""
 PLANNING_VERBS = {"plan", "schedule", "slate", "arrange", "intend"}
 """Active verbs of planning: "they planned a rally for Saturday", "the concert planned for Friday".
 The date is the planned event's, which may lie on either side of the planning, so the
@@ -92,14 +95,24 @@ def clause_direction(span: Span) -> Direction:
     verb = governing_verb(span.root, span)
     if verb is not None and _dates_a_planned_event(span, verb):
         return "unknown"
+    scheduling = verb is None or not _reports_a_done_deed(span, verb)
     for _ in range(MAX_CLIMB):
         if verb is None:
             return "unknown"
-        direction, climb = _verb_direction(verb)
+        direction, climb = _verb_direction(verb, scheduling)
+        scheduling = True
         if not climb:
             return direction
         verb = governing_verb(verb.head) if verb.head is not verb else None
     return "unknown"
+
+
+def _reports_a_done_deed(span: Span, verb: Token) -> bool:
+    """ "a record set on Aug. 6": a verb that schedules only with "for", dated by "on" or "at" and
+    with no "for" of its own, is read by its tense, not as a schedule."""
+    dated_on = span.root.dep_ == "pobj" and span.root.head.lower_ in {"on", "at"} and span.root.head.head.i == verb.i
+    return (verb.lemma_.lower() in SCHEDULING_ONLY_WITH_FOR and dated_on
+            and not any(child.lower_ == "for" for child in verb.children))
 
 
 def _dates_a_planned_event(span: Span, verb: Token) -> bool:
@@ -109,8 +122,9 @@ def _dates_a_planned_event(span: Span, verb: Token) -> bool:
     return verb.lemma_.lower() in PLANNING_VERBS and active and span.start > verb.i
 
 
-def _verb_direction(verb: Token) -> tuple[Direction, bool]:
-    """The direction a verb gives, or (unknown, True) when its clause takes the tense of the one above."""
+def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bool]:
+    """The direction a verb gives, or (unknown, True) when its clause takes the tense of the one above.
+    ``scheduling=False`` reads a scheduling verb ("set") as any other (it carries no "for")."""
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     aux_words = {a.lower_ for a in auxiliaries}
     perfect = any(a.lemma_.lower() == "have" for a in auxiliaries)
@@ -125,7 +139,7 @@ def _verb_direction(verb: Token) -> tuple[Direction, bool]:
         return "future", False
     lemma = verb.lemma_.lower()
     past_perfect = any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxiliaries)
-    if lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN") and not past_perfect:
+    if scheduling and lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN") and not past_perfect:
         return "future", False  # "is scheduled for", "has been set for"; "had been set for Monday" is past
     if "to" in aux_words and verb.tag_ == "VB":
         # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",

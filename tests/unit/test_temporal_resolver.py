@@ -224,6 +224,10 @@ def test_a_weekday_beside_a_month_day_picks_the_year_it_falls_in(nlp) -> None:
         # before it, the date is the planning's own, and the past tense holds
         ("On Thursday, the council planned new bus routes.", "Thursday", "2025-10-09"),
         ("Dock workers struck at the port on Thursday.", "Thursday", "2025-10-09"),
+        # "set for" schedules; "set on" reports a done deed
+        ("The final was set for Thursday.", "Thursday", "2025-10-16"),
+        ("Shares traded near the all-time high set on Thursday.", "Thursday", "2025-10-09"),
+        ("The league has set Oct. 20 as the deadline for bids.", "Oct. 20", "2025-10-20"),
     ],
 )
 def test_a_planned_event_is_not_dated_by_the_planning(nlp, text, expression, value) -> None:

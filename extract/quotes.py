@@ -150,6 +150,9 @@ def subject_of(verb: Token) -> Span | None:
     with no subject of its own, the clause it hangs from ("X responded, telling Reuters, “…”",
     "The company said …, adding, “…”"), or the object of "cited X as saying"."""
     candidates = [verb]
+    absolute = _absolute_subject(verb)
+    if absolute is not None:
+        return _phrase(absolute)
     if verb.dep_ == "conj" or (verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}):
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "cited X as saying": the preposition's head
@@ -162,6 +165,23 @@ def subject_of(verb: Token) -> Span | None:
         for child in candidate.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "that", "which"}:
                 return _phrase(child)
+    return None
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """The noun of an absolute "with" phrase that a gerund completes ("…, with the chair, Ana Ruiz,
+    telling staff: “…”"): parsed as the gerund's noun or as the object of "with" beside it."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
+        return verb.head
+    for preposition in verb.head.children:
+        if preposition.lower_ != "with" or preposition.i > verb.i:
+            continue
+        noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
+        if noun is not None and between is not None and all(t.is_punct or t.is_space for t in between):
+            return noun
     return None
 
 

@@ -165,3 +165,15 @@ def test_a_speaker_phrase_never_runs_across_a_paragraph_break(nlp) -> None:
     text = 'Critics questioned the windfall\n\nISS dismissed the award as "excessive," in a note to clients.'
     [quote] = quotes(nlp, text)
     assert quote.speaker is not None and quote.speaker.text == "ISS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun of an absolute "with" phrase speaks, whether parsed as the gerund's subject or beside it
+        'The strike began at dawn, with Maria Ortiz, the union chief, telling workers: "We will not back down."',
+        'The vote went ahead on Monday, with Maria Ortiz urging members to "stand firm".',
+    ],
+)
+def test_the_speaker_of_an_absolute_with_phrase(nlp, text) -> None:
+    assert [speaker for _, _, speaker, _ in summary(nlp, text)] == ["Maria Ortiz"]

@@ -200,10 +200,7 @@ def stop_postgres(layout: Layout) -> None:
 
 
 def _psql(layout: Layout, sql: str) -> str:
-    return subprocess.run(
-        [str(PG_BIN / "psql"), "-h", "127.0.0.1", "-p", str(layout.pg_port), "-U", "newswire", "-d", "postgres",
-         "-tAc", sql], check=True, capture_output=True, text=True,
-    ).stdout
+    return _psql_db(layout, "postgres", sql)
 
 
 def start_redis(layout: Layout, processes: Processes) -> None:

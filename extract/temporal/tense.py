@@ -87,6 +87,8 @@ mid-November") lies after the act of moving it: the verb's past tense does not d
 
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown, from the verb governing the span's root."""
+    if _since(span):
+        return "past"
     preposition = span.root.head
     if span.root.dep_ == "pobj" and preposition.lower_ in ENDPOINT_PREPOSITIONS:
         mover = governing_verb(preposition)
@@ -105,6 +107,26 @@ def clause_direction(span: Span) -> Direction:
             return direction
         verb = governing_verb(verb.head) if verb.head is not verb else None
     return "unknown"
+
+
+def _since(span: Span) -> bool:
+    """ "since the March 3 vote", "since shortly after the Oct. 23 shooting": what "since" starts from
+    lies before the sentence's time, whatever the date modifies."""
+    doc, token = span.doc, span.root
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.lower_ == "since" and head.dep_ == "prep":
+            return True
+        if head.pos_ == "ADP":
+            before = head.i - 1
+            while before >= 0 and doc[before].pos_ == "ADV":
+                before -= 1
+            if before >= 0 and doc[before].lower_ == "since":
+                return True
+        token = head
+    return False
 
 
 def _reports_a_done_deed(span: Span, verb: Token) -> bool:

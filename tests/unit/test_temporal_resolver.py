@@ -217,6 +217,19 @@ def test_a_weekday_beside_a_month_day_picks_the_year_it_falls_in(nlp) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Fares have risen since the March 3 vote.", date(2025, 2, 1), "2024-03-03"),
+        ("Divers have searched the lake since shortly after the Oct. 23 crash.", date(2025, 5, 6), "2024-10-23"),
+        # "since" meaning "because" starts nothing
+        ("Since the vote is on March 3, campaigning will be short.", date(2025, 2, 1), "2025-03-03"),
+    ],
+)
+def test_since_points_back(nlp, text, published, value) -> None:
+    assert next(iter(resolved(nlp, text, published).values()))[0] == value
+
+
+@pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
         # after an active planning verb the date is the planned event's: nearest occurrence, not the past

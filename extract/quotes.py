@@ -173,12 +173,13 @@ def _absolute_subject(verb: Token) -> Token | None:
     telling staff: “…”"): parsed as the gerund's noun or as the object of "with" beside it."""
     if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
-        return verb.head
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.i < verb.i:
+        return noun  # "with the chair urging …" parsed as the chair's gerund
     for preposition in verb.head.children:
         if preposition.lower_ != "with" or preposition.i > verb.i:
             continue
-        noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        noun = max((c for c in preposition.children if c.dep_ == "pobj"), key=lambda c: c.i, default=None)
         between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
         if noun is not None and between is not None and all(t.is_punct or t.is_space for t in between):
             return noun

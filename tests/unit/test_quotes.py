@@ -173,6 +173,7 @@ def test_a_speaker_phrase_never_runs_across_a_paragraph_break(nlp) -> None:
         # the noun of an absolute "with" phrase speaks, whether parsed as the gerund's subject or beside it
         'The strike began at dawn, with Maria Ortiz, the union chief, telling workers: "We will not back down."',
         'The vote went ahead on Monday, with Maria Ortiz urging members to "stand firm".',
+        'Shares slid on Friday, with the bank chief, Maria Ortiz, warning that "rates may rise again".',
     ],
 )
 def test_the_speaker_of_an_absolute_with_phrase(nlp, text) -> None:

@@ -373,6 +373,22 @@ def installation(layout: Layout, keep: bool = False) -> Iterator[tuple[Processes
             stop_postgres(layout)
 
 
+def lake_summary(layout: Layout) -> str:
+    """What a user finds in the lake after the run, and how to open it."""
+    sys.path.insert(0, str(PROJECT))
+    from extract import ducklake
+
+    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+        articles, mentions = con.execute(
+            f"select (select count(*) from {ducklake.CATALOG}.marts.dim_articles),"
+            f" (select count(*) from {ducklake.CATALOG}.marts.fct_mentions)"
+        ).fetchall()[0]
+    return (f"published to DuckLake: {articles} articles, {mentions} entity mentions\n"
+            f"  catalog   {layout.lake_catalog}\n  data      {layout.lake_data}\n"
+            "  read it   .venv-dist/bin/python: extract.ducklake.connect(catalog, data, read_only=True)"
+            " (README, Distributed mode); the catalog's Postgres runs only while the services do (--keep)")
+
+
 def export_marts(layout: Layout, folder: Path) -> list[str]:
     """Every published table of the lake as ``<schema>.<table>.parquet``: comparable from any DuckDB version."""
     sys.path.insert(0, str(PROJECT))
@@ -521,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.rerun_with_readers and outcome["state"] == "success":
             outcome["rerun"] = rerun_with_readers(layout, processes, env, {"input_dir": args.input_dir})
         outcome["lake"] = {"catalog": layout.lake_catalog, "data_path": str(layout.lake_data)}
+        if outcome["state"] == "success":
+            print(lake_summary(layout), flush=True)
         if args.export_marts and outcome["state"] == "success":
             outcome["exported"] = export_marts(layout, args.export_marts)
     for task in outcome["tasks"]:

@@ -10,7 +10,7 @@ show every model, its status and its log lines, for the cost of one ``dbt build`
 
 What a run needs per task is templated (``user_defined_macros`` of the DAG): the warehouse
 file follows the run's params like every other task. A failing
-model or test fails the producer and the model's task; no retries, because a dbt failure here
+model or test fails the producer and the model's task; the producer has no retries, because a dbt failure here
 is a model bug or a broken contract (a systemic failure): the published marts stay as they
 were, and the next run rebuilds the layer from the start.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ MARTS_EXCLUDE = [STAGING_MODELS.removeprefix("+")]
 
 CONSUMER_POKE_SECONDS = 5
 """How often a model's task looks at the producer's progress (Cosmos' default is 10 s)."""
+CONSUMER_RETRIES = 1
+CONSUMER_RETRY_DELAY = timedelta(seconds=2)
 
 
 def warehouse_for(params: Mapping[str, Any] | None) -> str:
@@ -145,3 +148,9 @@ def report_after_the_build(group: DbtTaskGroup) -> None:
             continue
         [start, producer] >> task
         task.trigger_rule = TriggerRule.ALL_DONE_MIN_ONE_SUCCESS
+        # One quick retry that only reads the producer's outcome again. A model task whose tests'
+        # status Cosmos never pushes (a seed's) defers, and its trigger can fire before the executor
+        # reports the deferral; Airflow then fails the task ("state changed externally") although
+        # the build passed. A model that really failed fails again on the retry.
+        task.retries = CONSUMER_RETRIES
+        task.retry_delay = CONSUMER_RETRY_DELAY

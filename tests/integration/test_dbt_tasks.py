@@ -56,6 +56,7 @@ def test_one_dbt_build_per_layer_and_model_tasks_wait_for_it(newswire_dag) -> No
         assert models
         assert all(producer.task_id in t.upstream_task_ids for t in models)
         assert {t.trigger_rule for t in models} == {"all_done_min_one_success"}
+        assert {t.retries for t in models} == {1} and producer.retries == 0  # a retry re-reads, never rebuilds
     assert "validate_staging" in newswire_dag.get_task("dbt_marts.start").upstream_task_ids
 
 

@@ -15,14 +15,11 @@ automatic installation switched off, so nothing is fetched at run time.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-
-log = logging.getLogger(__name__)
 
 CATALOG = "newswire"
 """The name the lake is attached under: readers query ``newswire.marts.fct_mentions``."""

@@ -33,7 +33,7 @@ READER_MACROS = ("newswire_name_key",)
 """SQL macros users are told to call (README), recreated in the published file."""
 
 REJECTED_FOR_READERS = """
-create table published.audit.rejected_articles as
+create table {published}.audit.rejected_articles as
 select source_path, file_name, reason, content_sha256, octet_length(raw_bytes) as byte_size,
        rejected_at, last_seen_run_id, last_seen_at
 from working.raw.rejected_articles
@@ -101,7 +101,7 @@ def _publish_to_lake(settings: Settings, run_id: str) -> PublishReport:
 def _fill(con: duckdb.DuckDBPyConnection, run_id: str, target: str, published: str = "published") -> list[Any]:
     """Copy the readers' schemas from ``working`` into the catalog ``published``; returns the publication row."""
     tables = _copy_schemas(con, published)
-    con.execute(REJECTED_FOR_READERS.replace("published.", f"{published}.", 1))
+    con.execute(REJECTED_FOR_READERS.format(published=published))
     articles = con.execute(f"select count(*) from {published}.marts.dim_articles").fetchall()[0][0]
     publication = [run_id, datetime.now(UTC), target, articles, len(tables) + 1]
     con.execute(f"insert into {published}.audit.publications values (?, ?, ?, ?, ?)", publication)

@@ -32,9 +32,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
+from extract import ducklake
+
 PROJECT = Path(__file__).resolve().parents[1]
 PG_BIN = Path(os.environ.get("NEWSWIRE_PG_BIN", "/usr/lib/postgresql/15/bin"))
 DAG_ID = "newswire_etl"
+AIRFLOW = str(Path(sys.executable).with_name("airflow"))
+"""The Airflow CLI of the venv this script runs in (.venv-dist)."""
 
 
 @dataclass
@@ -173,7 +179,7 @@ def start_postgres(layout: Layout) -> None:
         layout.pg_data.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
             shutil.chown(layout.pg_data, "postgres")
-            reachable = subprocess.run(["runuser", "-u", "postgres", "--", "test", "-w", str(layout.pg_data)], check=False)
+            reachable = subprocess.run(_as_postgres_user(["test", "-w", str(layout.pg_data)]), check=False)
             if reachable.returncode != 0:
                 raise SystemExit(f"the 'postgres' account cannot reach {layout.pg_data}: choose a --root whose"
                                  " parent folders others may enter (not a private temporary folder)")
@@ -213,10 +219,9 @@ def start_redis(layout: Layout, processes: Processes) -> None:
                               "--dir", str(layout.root / "redis"), "--save", "", "--appendonly", "no"], os.environ)
 
 
-def airflow(layout: Layout, *args: str, env: Mapping[str, str]) -> str:
+def airflow(*args: str, env: Mapping[str, str]) -> str:
     """One Airflow CLI command in this installation's environment; its output."""
-    binary = Path(sys.executable).with_name("airflow")
-    done = subprocess.run([str(binary), *args], env=dict(env), capture_output=True, text=True, cwd=PROJECT, check=False)
+    done = subprocess.run([AIRFLOW, *args], env=dict(env), capture_output=True, text=True, cwd=PROJECT, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"airflow {' '.join(args)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
     return done.stdout
@@ -225,13 +230,12 @@ def airflow(layout: Layout, *args: str, env: Mapping[str, str]) -> str:
 def start_airflow(layout: Layout, processes: Processes, env: Mapping[str, str]) -> None:
     """Metadata DB and the serialized DAG first, then the five kinds of component."""
     _require_free_port(layout.api_port, "the Airflow API server")
-    airflow(layout, "db", "migrate", env=env)
-    airflow(layout, "dags", "reserialize", env=env)  # before the DAG processor: both would insert the Assets
-    binary = str(Path(sys.executable).with_name("airflow"))
-    processes.start("api-server", [binary, "api-server"], env)
-    processes.start("scheduler", [binary, "scheduler", "--skip-serve-logs"], env)
-    processes.start("dag-processor", [binary, "dag-processor"], env)
-    processes.start("triggerer", [binary, "triggerer", "--skip-serve-logs"], env)
+    airflow("db", "migrate", env=env)
+    airflow("dags", "reserialize", env=env)  # before the DAG processor: both would insert the Assets
+    processes.start("api-server", [AIRFLOW, "api-server"], env)
+    processes.start("scheduler", [AIRFLOW, "scheduler", "--skip-serve-logs"], env)
+    processes.start("dag-processor", [AIRFLOW, "dag-processor"], env)
+    processes.start("triggerer", [AIRFLOW, "triggerer", "--skip-serve-logs"], env)
     for number in range(1, layout.workers + 1):
         start_worker(layout, processes, env, number)
     _wait_for_api(layout)
@@ -248,8 +252,7 @@ def _require_free_port(port: int, what: str) -> None:
 def start_worker(layout: Layout, processes: Processes, env: Mapping[str, str], number: int) -> None:
     """A Celery worker with one slot. On one machine the API server reads task logs from disk, so the
     workers start no log server (it would listen on every interface); on many hosts, drop the flag."""
-    binary = str(Path(sys.executable).with_name("airflow"))
-    processes.start(f"worker{number}", [binary, "celery", "worker", "--celery-hostname", f"worker{number}@%h",
+    processes.start(f"worker{number}", [AIRFLOW, "celery", "worker", "--celery-hostname", f"worker{number}@%h",
                                         "--concurrency", "1", "--skip-serve-logs"], env)
 
 
@@ -304,7 +307,7 @@ def trigger_and_wait(layout: Layout, processes: Processes, env: Mapping[str, str
     """Trigger one run and wait for its end; optionally SIGKILL a worker while it tags, then restart it."""
     run_id = f"distributed__{time.strftime('%Y%m%dT%H%M%S')}"
     started = time.monotonic()
-    airflow(layout, "dags", "trigger", DAG_ID, "--run-id", run_id, "--conf", json.dumps(conf), env=env)
+    airflow("dags", "trigger", DAG_ID, "--run-id", run_id, "--conf", json.dumps(conf), env=env)
     print(f"triggered {DAG_ID} run {run_id}", flush=True)
     killed = False
     state = ""
@@ -373,12 +376,16 @@ def installation(layout: Layout, keep: bool = False) -> Iterator[tuple[Processes
             stop_postgres(layout)
 
 
+@contextmanager
+def read_lake(layout: Layout) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A reader's connection to this installation's lake (the project is installed in .venv-dist)."""
+    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+        yield con
+
+
 def lake_summary(layout: Layout) -> str:
     """What a user finds in the lake after the run, and how to open it."""
-    sys.path.insert(0, str(PROJECT))
-    from extract import ducklake
-
-    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+    with read_lake(layout) as con:
         articles, mentions = con.execute(
             f"select (select count(*) from {ducklake.CATALOG}.marts.dim_articles),"
             f" (select count(*) from {ducklake.CATALOG}.marts.fct_mentions)"
@@ -391,11 +398,8 @@ def lake_summary(layout: Layout) -> str:
 
 def export_marts(layout: Layout, folder: Path) -> list[str]:
     """Every published table of the lake as ``<schema>.<table>.parquet``: comparable from any DuckDB version."""
-    sys.path.insert(0, str(PROJECT))
-    from extract import ducklake
-
     folder.mkdir(parents=True, exist_ok=True)
-    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+    with read_lake(layout) as con:
         tables = con.execute(
             "select table_schema, table_name from information_schema.tables where table_catalog = ?"
             " and table_schema in ('marts', 'reference', 'audit') order by 1, 2", [ducklake.CATALOG],
@@ -422,19 +426,16 @@ READER_PAUSE_S = 0.1
 
 def read_loop(layout: Layout, stop: threading.Event, outcome: dict) -> None:
     """BI-style readers on their own connection: every query's latency, and every error by kind."""
-    sys.path.insert(0, str(PROJECT))
-    from extract import ducklake
-
     latencies: list[float] = []
     errors: dict[str, int] = {}
-    with ducklake.connect(layout.lake_catalog, str(layout.lake_data), read_only=True) as con:
+    with read_lake(layout) as con:
         while not stop.is_set():
             for sql in READER_QUERIES.values():
                 started = time.perf_counter()
                 try:
                     con.execute(sql).fetchall()
                     latencies.append((time.perf_counter() - started) * 1000)
-                except duckdb_error() as err:
+                except duckdb.Error as err:
                     kind = "lock" if "lock" in str(err).lower() or "conflict" in str(err).lower() else type(err).__name__
                     errors[kind] = errors.get(kind, 0) + 1
             stop.wait(READER_PAUSE_S)
@@ -445,12 +446,6 @@ def read_loop(layout: Layout, stop: threading.Event, outcome: dict) -> None:
         "p95_ms": round(latencies[int(len(latencies) * 0.95)], 1) if latencies else None,
         "max_ms": round(latencies[-1], 1) if latencies else None,
     })
-
-
-def duckdb_error() -> type[Exception]:
-    import duckdb
-
-    return duckdb.Error
 
 
 def rerun_with_readers(layout: Layout, processes: Processes, env: Mapping[str, str], conf: dict) -> dict:
@@ -475,8 +470,6 @@ VOLATILE_COLUMNS = {"ingested_at", "run_id"}
 def compare_with_file(published_file: Path, export: Path) -> dict[str, tuple[int, int]]:
     """Rows only in the embedded published file and only in the lake's export, per marts/reference table
     (timestamp columns left out). Any DuckDB reads both: the export is Parquet."""
-    import duckdb
-
     differences: dict[str, tuple[int, int]] = {}
     with duckdb.connect() as con:
         con.execute(f"attach '{published_file}' as embedded (read_only)")

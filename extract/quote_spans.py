@@ -5,6 +5,12 @@ a quotation that runs over several paragraphs: the paragraph ends without a clos
 mark and the next one opens with a new mark. Single quotes inside a quotation are
 nested quotes (or apostrophes) and do not end it. A quotation whose closing mark is
 missing ends at its paragraph's end, so one stray mark cannot swallow the article.
+
+British house style quotes with single marks (‘…’) and nests double ones. An article
+that uses no double mark at all but opens single ones is read in that style; there a
+’ between letters (Leo’s) or after an "s" before a lower-case word (the players’ union)
+is an apostrophe, not a closing mark. In an article with double marks, single ones
+stay nested quotes, titles or scare quotes.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ SENTENCE_END = re.compile(r"[.!?]['’”\"]?(?=\s|$)|\n")
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
+SINGLE_OPENING = "‘"
+SINGLE_CLOSING = "’"
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,8 @@ class QuoteSpan:
     end: int
     first_paragraph: int
     last_paragraph: int
+    opening: str = OPENING
+    closing: str = CLOSING
 
     @property
     def inner_start(self) -> int:
@@ -62,6 +72,8 @@ def _is_opening_straight(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All direct quotation spans in the text, in order."""
+    if single_quote_style(text):
+        return _find_single_quotes(text)
     starts = paragraph_starts(text)
     quotes: list[QuoteSpan] = []
     open_at: int | None = None
@@ -88,8 +100,50 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return quotes
 
 
-def _span(starts: list[int], start: int, end: int) -> QuoteSpan:
-    return QuoteSpan(start, end, paragraph_index(starts, start), paragraph_index(starts, max(start, end - 1)))
+def single_quote_style(text: str) -> bool:
+    """The article quotes with single marks: it opens some and has no double mark anywhere."""
+    return SINGLE_OPENING in text and not any(mark in text for mark in (OPENING, CLOSING, STRAIGHT))
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ inside a word (Leo’s, don’t) or closing a plural possessive (the players’ union)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return before == "s" and after == " " and text[i + 2 : i + 3].islower()
+
+
+def _find_single_quotes(text: str) -> list[QuoteSpan]:
+    """Quotation spans of a single-mark article, with the same paragraph rules as double marks."""
+    starts = paragraph_starts(text)
+    quotes: list[QuoteSpan] = []
+    open_at: int | None = None
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if open_at is None:
+            if char == SINGLE_OPENING:
+                open_at = i
+        elif char == SINGLE_CLOSING and not _is_apostrophe(text, i):
+            quotes.append(_span(starts, open_at, i + 1, SINGLE_OPENING, SINGLE_CLOSING))
+            open_at = None
+        elif char == "\n":
+            continuation = re.match(r"\n\s*‘", text[i:])
+            if continuation:
+                i += continuation.end()
+                continue
+            quotes.append(_span(starts, open_at, i, SINGLE_OPENING, SINGLE_CLOSING))
+            open_at = None
+        i += 1
+    if open_at is not None:
+        quotes.append(_span(starts, open_at, len(text), SINGLE_OPENING, SINGLE_CLOSING))
+    return quotes
+
+
+def _span(starts: list[int], start: int, end: int, opening: str = OPENING, closing: str = CLOSING) -> QuoteSpan:
+    first, last = paragraph_index(starts, start), paragraph_index(starts, max(start, end - 1))
+    return QuoteSpan(start, end, first, last, opening, closing)
 
 
 def containing(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:

@@ -13,9 +13,11 @@ The approach follows textacy's direct-quotation extraction, built on spaCy's par
    (Putin has warned that supplying Tomahawks “would signal …”). A quote with no
    attribution of its own continues the quote before it (“…,” he added. “…”).
 3. **Indirect speech** is a reporting verb outside quotes whose clausal complement
-   (spaCy ``ccomp``) is the reported content: "Trump said he would meet Putin"; or an
-   attribution inserted after the clause it reports (``parataxis``): "They met in Quito,
-   Santiago said, ...".
+   (spaCy ``ccomp``) is the reported content: "Trump said he would meet Putin"; an
+   attribution inserted after the clause it reports (``parataxis``, or a comma-joined
+   conjunct with its own subject): "They met in Quito, Santiago said, ..."; a reported
+   demand ("urged staff to accept the offer"); a statement sourced "according to" someone.
+   Short quoted words nobody is said to speak are names or scare quotes, not quotations.
 4. **Speaker**: the verb's subject, resolved within the article by ``speakers.py``
    (name, pronoun, descriptor or unnamed source); **medium** from the attribution's
    words (Truth Social, X, social media, reporters, a phone call, a statement, ...).
@@ -44,23 +46,31 @@ REPORTING_VERBS = {
     "continue", "stress", "emphasise", "emphasize", "caution", "contend", "maintain", "assert",
     "recall", "conclude", "comment", "remark", "ask", "answer", "complain", "boast", "allege",
 }
+DIRECTIVE_VERBS = {"urge", "encourage", "implore", "exhort", "instruct", "advise"}
+"""Verbs that report a demand ("urged staff to accept the offer"): the addressee and what they were
+asked to do are the reported speech."""
+REPORTING_VERBS |= DIRECTIVE_VERBS
 INDIRECT_EXCLUDED = {"ask", "continue", "answer"}
+SOURCE_NOUNS = {"statement", "report", "letter", "release", "filing", "memo", "note", "post", "message"}
+"""Nouns for what a source put out: "according to a statement from X" is X's."""
 MEDIA = [
     (re.compile(r"Truth Social"), "Truth Social"),
     (re.compile(r"\bon X\b|\bX post\b"), "X"),
     (re.compile(r"\b(?:Twitter|Facebook|Instagram|Telegram|TikTok|YouTube)\b"), None),
-    (re.compile(r"social media", re.I), "social media"),
-    (re.compile(r"\b(?:phone|telephone) call\b|\bon a call\b", re.I), "phone call"),
-    (re.compile(r"\breporters\b|\bnews conference\b|\bpress conference\b", re.I), "reporters"),
-    (re.compile(r"\binterview\b", re.I), "interview"),
-    (re.compile(r"\bstatement\b", re.I), "statement"),
-    (re.compile(r"\bspeech\b", re.I), "speech"),
+    (re.compile(r"social media", re.IGNORECASE), "social media"),
+    (re.compile(r"\b(?:phone|telephone) call\b|\bon a call\b", re.IGNORECASE), "phone call"),
+    (re.compile(r"\breporters\b|\bnews conference\b|\bpress conference\b", re.IGNORECASE), "reporters"),
+    (re.compile(r"\binterview\b", re.IGNORECASE), "interview"),
+    (re.compile(r"\bstatement\b", re.IGNORECASE), "statement"),
+    (re.compile(r"\bspeech\b", re.IGNORECASE), "speech"),
 ]
 SOCIAL_VERBS = {"post", "tweet"}
+FRONTED_DEPS = {"prep", "advcl", "punct", "cc", "mark"}
 MAX_GAP_TO_ATTRIBUTION = 80
+MAX_TERM_WORDS = 4
 CHARACTERISING_VERBS = {
     "call", "dismiss", "describe", "brand", "label", "term", "cite", "praise", "criticise", "criticize",
-    "hail", "condemn", "slam", "decry", "implore", "welcome",
+    "hail", "condemn", "slam", "decry", "implore", "welcome", "thank", "accuse", "blame", "commend",
 }
 """Verbs whose subject puts quoted words on something ("dismissed the plan as “outsized”",
 "cited his “steadfast” acceptance"): the quoted words are that subject's."""
@@ -153,19 +163,30 @@ def subject_of(verb: Token) -> Span | None:
     absolute = _absolute_subject(verb)
     if absolute is not None:
         return _phrase(absolute)
+    own = _own_subject(verb)
+    if own is not None:  # "with the chair, Ana Ruiz, imploring staff …": the gerund has its own subject
+        return _phrase(own)
     if verb.dep_ == "conj" or (verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"}):
         head = verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "cited X as saying": the preposition's head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "as":  # "cited X as saying": the preposition's head
             head = head.head
             cited = next((c for c in head.children if c.dep_ == "dobj"), None)
             if cited is not None:
                 return _phrase(cited)
         candidates.append(head)
-    for candidate in candidates:
-        for child in candidate.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "that", "which"}:
-                return _phrase(child)
+    for candidate in candidates[1:]:
+        if (subject := _own_subject(candidate)) is not None:
+            return _phrase(subject)
     return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's own subject word, if it has one that can be a speaker (not "it", "that", "which").
+
+    A verb has one subject; where the parser gives two ("Calling for “all parties to talk”, the bloc
+    said"), the one next to the verb is taken: the other is a misparsed word of a fronted clause."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"it", "that", "which"}]
+    return min(subjects, key=lambda c: abs(verb.i - c.i), default=None)
 
 
 def _absolute_subject(verb: Token) -> Token | None:
@@ -190,7 +211,9 @@ def _phrase(head: Token) -> Span:
     """The noun phrase around a head word, widened to the entity it is part of."""
     doc = head.doc
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-    left = min(head.left_edge.i, ent.start if ent is not None else head.i)
+    # a fronted phrase the parser hung on the subject ("With talks under way, hosts Norway said") is no part of it
+    modifiers = [c.left_edge.i for c in head.lefts if c.dep_ not in FRONTED_DEPS]
+    left = min([head.i, *modifiers, *([ent.start] if ent is not None else [])])
     while left < head.i and any(t.is_space and "\n" in t.text for t in doc[left : head.i]):
         left += 1  # a phrase never runs across a paragraph break (the parser may join them)
     return doc[left : max(head.i, ent.end - 1 if ent is not None else head.i) + 1]
@@ -219,14 +242,29 @@ def medium_of(text: str, verb: Token | None) -> str | None:
     return None
 
 
+def _marks_a_name_or_term(text: str, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> bool:
+    """Short quoted words inside a running sentence with no one saying them: a title, a nickname or
+    a scare quote (the "Orion" capsule, a so-called "peace plan"), not a quotation. A fragment
+    after another quotation of its sentence continues that one's words ("thanked X for “…” and
+    “…”")."""
+    inner = text[quote.inner_start : quote.inner_end].strip()
+    if len(inner.split()) > MAX_TERM_WORDS or inner[-1:] in {".", "!", "?", ","}:
+        return False
+    opens = sentence_start(text, quote.start)
+    if any(opens <= other.start < quote.start for other in quotes):
+        return False
+    before = text[opens : quote.start]
+    return any(c.isalpha() for c in before) or text[quote.end : quote.end + 2].strip()[:1].isalpha()
+
+
 def pieces(text: str, quote: QuoteSpan) -> list[tuple[int, int]]:
     """Inner spans of a quotation, one per paragraph, without the quotation marks."""
     result = []
     for match in re.finditer(r"[^\n]+", text[quote.start : quote.end]):
         start, end = quote.start + match.start(), quote.start + match.end()
-        while start < end and text[start] in "“\" \t":
+        while start < end and text[start] in f"{quote.opening}\" \t":
             start += 1
-        while end > start and text[end - 1] in "”\" \t":
+        while end > start and text[end - 1] in f"{quote.closing}\" \t":
             end -= 1
         if start < end:
             result.append((start, end))
@@ -274,6 +312,9 @@ def extract_quotes(
             quote.first_paragraph - previous_span.last_paragraph <= 1
         )
         attribution = find_attribution(doc, quote, quotes)
+        sourced = according_to(doc, sentence_start(text, quote.start), quote.start) is not None
+        if attribution is None and not sourced and _marks_a_name_or_term(text, quote, quotes):
+            continue  # The "Orion" capsule: a name or scare quote, nobody's words
         if attribution is not None:
             used_verbs.add(attribution.verb.i)
             phrase = subject_of(attribution.verb)
@@ -326,18 +367,21 @@ def indirect_quotes(
     """Reported speech: a reporting verb outside quotes with a clausal complement and a subject."""
     rows = []
     for verb in reporting_verbs_in(doc, 0, len(doc.text), quotes):
-        if verb.i in used_verbs or verb.lemma_.lower() in INDIRECT_EXCLUDED:
+        if verb.lemma_.lower() in INDIRECT_EXCLUDED:
             continue
         content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if verb.i in used_verbs and content is None:
+            continue  # the verb of a direct quote; with a report of its own ("said this raised the stakes: “…”") it has two
         phrase = subject_of(verb)
         if phrase is None:
             continue
         if content is not None:
             left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
-            span = doc[left : content.right_edge.i + 1]
-        elif (span := _reported_before_inserted_attribution(verb)) is None:
+            span = _without_edge_punctuation(doc[left : content.right_edge.i + 1])  # not a closing mark before it
+        elif (span := _reported_before_inserted_attribution(verb) or _reported_directive(verb)) is None:
             continue
-        if any(q.start < span.end_char and span.start_char < q.end for q in quotes):
+        span = _before_quotations(span, quotes, verb.idx)
+        if span is None:
             continue
         speaker = resolver.resolve(phrase, None)
         rows.append(
@@ -346,15 +390,99 @@ def indirect_quotes(
                 medium_of(_words_around_verb(verb), verb), _date_attached_to(verb, span, dated),
             )
         )
+    rows.extend(_according_to_reports(doc, quotes, resolver, dated))
     return rows
+
+
+def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) -> Span | None:
+    """The report up to a quotation its source introduces with a colon ("X said this raised the
+    stakes: “…”"); None when the report holds a quotation otherwise (the quotation is its own row, attributed
+    on its own: 'Holm warned that it "would open a new chapter," the agency said')."""
+    overlapping = [q for q in quotes if q.start < span.end_char and span.start_char < q.end]
+    if not overlapping:
+        return span
+    first = min(q.start for q in overlapping)
+    introduced = span.doc.text[:first].rstrip().endswith(":")  # not words quoted inside the report
+    if first <= span.start_char or source_at > first or not introduced:
+        return None
+    cut = _without_edge_punctuation(span.doc[span.start : next(t.i for t in span if t.idx >= first)])
+    return cut if len(cut) >= 3 else None
+
+
+def _according_to_reports(
+    doc: Doc, quotes: Sequence[QuoteSpan], resolver: SpeakerResolver, dated: Sequence[tuple[int, int, date]]
+) -> list[Quote]:
+    """Statements sourced with "according to": "The plant will close in May, according to the
+    company." and "According to the ministry, the plant will close." The report is the rest of the
+    sentence on the other side of the comma."""
+    rows = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase_end = max(token.i + 1, source.right_edge.i) + 1
+        if token.i > sentence.start and doc[token.i - 1].text == ",":
+            span = doc[sentence.start : token.i - 1]
+        elif token.i == sentence.start and phrase_end < sentence.end and doc[phrase_end].text == ",":
+            span = doc[phrase_end + 1 : sentence.end]
+        else:
+            continue
+        span = _before_quotations(_without_edge_punctuation(span), quotes, token.idx)
+        if span is None or len(span) < 3:
+            continue
+        speaker = resolver.resolve(_source_of(source), None)
+        rows.append(Quote(span.start_char, span.end_char, "indirect", span.text, speaker, "according to",
+                          token.idx, medium_of(doc[token.i : phrase_end].text, None), None))
+    return rows
+
+
+def _source_of(source: Token) -> Span:
+    """The one behind a document: "a statement from the ministry" is the ministry's."""
+    if source.lemma_.lower() in SOURCE_NOUNS:
+        for preposition in source.children:
+            if preposition.lower_ in {"from", "by", "of"}:
+                owner = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+                if owner is not None:
+                    return _phrase(owner)
+    return _phrase(source)
+
+
+def _without_edge_punctuation(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _reported_directive(verb: Token) -> Span | None:
+    """"The chief urged staff to accept the offer": the addressee and the act asked of them."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS:
+        return None
+    addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    if addressee is None or act is None or act.i < addressee.i:
+        return None
+    return verb.doc[addressee.left_edge.i : act.right_edge.i + 1]
 
 
 def _reported_before_inserted_attribution(verb: Token) -> Span | None:
     """"The ministers met in Quito on Monday, Santiago said, ...": an attribution inserted after the
-    clause it reports (the parser hangs it from that clause as parataxis); the report is the
-    clause up to the attribution."""
+    clause it reports (the parser hangs it from that clause as parataxis, or as a comma-joined
+    conjunct with a subject of its own: "X will attend, Ana Ruiz, the council's secretary,
+    confirmed"); the report is the clause up to the attribution."""
     head = verb.head
-    if verb.dep_ != "parataxis" or head is verb or head.i > verb.i:
+    if head is verb or head.i > verb.i:
+        return None
+    if verb.dep_ == "conj":
+        joined_by_comma = not any(c.dep_ == "cc" for c in head.children) and not any(c.dep_ == "cc" for c in verb.children)
+        if not joined_by_comma or _own_subject(verb) is None:
+            return None
+    elif verb.dep_ != "parataxis":
         return None
     end = verb.left_edge.i
     while end > head.left_edge.i and verb.doc[end - 1].is_punct:

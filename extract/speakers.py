@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.mention_links import bare as bare_entity_name
 from extract.mention_links import link_mentions
@@ -183,7 +183,7 @@ class SpeakerResolver:
             return Speaker(text, start, end, "name", person.name, own or self.mention_near(person, start))
         entity = self.entity_heading(phrase)
         if entity is not None:  # an organisation or a country that speaks: "NASA said", "Qatar suggested"
-            return Speaker(text, start, end, "name", bare_name(entity.text), (entity.start_char, entity.end_char))
+            return Speaker(text, start, end, "name", bare_entity_name(entity.text), (entity.start_char, entity.end_char))
         lowered = text.lower()
         if lowered in PRONOUNS:
             if previous is not None and previous.name is not None and previous.name not in exclude:
@@ -247,7 +247,16 @@ class SpeakerResolver:
         modifies the head (leader), so the phrase is a descriptor, not the entity.
         """
         head = phrase.root.i
-        return next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= head < e.end), None)
+        own = next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= head < e.end), None)
+        return own or self._named_in_apposition(phrase.root)
+
+    def _named_in_apposition(self, head: Token) -> Span | None:
+        """The name a common-noun head is followed by in apposition: "hosts Norway said", "the
+        regulator, Ofcom, said". Only after the head: in "the Kremlin spokesman" the name qualifies."""
+        for child in head.rights:
+            if child.dep_ in {"appos", "npadvmod"} and child.pos_ == "PROPN":
+                return next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= child.i < e.end), None)
+        return None
 
     def entity_ending_in(self, word: str, position: int) -> Span | None:
         """The last named entity before the position whose last word is ``word`` (a surname used alone)."""

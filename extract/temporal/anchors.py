@@ -23,11 +23,12 @@ from extract.quote_spans import QuoteSpan, sentence_end, sentence_start
 
 def attribution_windows(text: str, quote: QuoteSpan) -> list[tuple[int, int]]:
     """Character ranges of the attribution clauses around a quotation: after it, then before it."""
-    next_quote = min((p for p in (text.find("“", quote.end), text.find('"', quote.end)) if p >= 0), default=len(text))
+    openings = (text.find(quote.opening, quote.end), text.find('"', quote.end))
+    next_quote = min((p for p in openings if p >= 0), default=len(text))
     windows = [(quote.end, min(sentence_end(text, quote.end), next_quote))]
     before = text[: quote.start].rstrip()
     if before.endswith((":", ",")):
-        start = max(sentence_start(text, quote.start), before.rfind("”") + 1)
+        start = max(sentence_start(text, quote.start), before.rfind(quote.closing) + 1)
         windows.append((start, quote.start))
     return windows
 

@@ -178,3 +178,101 @@ def test_a_speaker_phrase_never_runs_across_a_paragraph_break(nlp) -> None:
 )
 def test_the_speaker_of_an_absolute_with_phrase(nlp, text) -> None:
     assert [speaker for _, _, speaker, _ in summary(nlp, text)] == ["Maria Ortiz"]
+
+
+def test_a_gerund_with_its_own_subject_is_that_subjects_not_its_clauses_object(nlp) -> None:
+    # "cited X as saying" takes the object; a "with" gerund that has a subject keeps its own
+    text = "Acme put the plan to a vote in May, with chair Lena Ross imploring investors to “fix this mess” after the ruling."
+    assert summary(nlp, text) == [("partial", "fix this mess", "Lena Ross", "implore")]
+
+
+def test_a_name_in_apposition_to_a_common_noun_subject_speaks(nlp) -> None:
+    text = (
+        "With delegates arriving for the talks in the capital, hosts Norway on Monday said "
+        "the closing statement would reflect the concerns of small states."
+    )
+    [quote] = quotes(nlp, text)
+    assert (quote.kind, quote.speaker.name, quote.speaker.text) == ("indirect", "Norway", "hosts")
+
+
+def test_the_subject_next_to_the_reporting_verb_speaks_not_a_quoted_word_before_it(nlp) -> None:
+    # the parser may take a word of the fronted quotation for a second subject of "said"
+    text = (
+        "The Andean Council of Ministers met in Lima on Monday. Calling for “all parties to engage in open dialogue”, "
+        "the regional bloc said this would mean looking for “a peaceful way out”."
+    )
+    assert {q.speaker.name for q in quotes(nlp, text)} == {"Andean Council of Ministers"}
+
+
+def test_single_mark_house_style_quotes_over_paragraphs_with_apostrophes_inside() -> None:
+    text = (
+        "The coach said: ‘Winning takes the whole squad.\n\n"
+        "‘Saturday’s game is about more than our players’ legs. It’s about belief.’\n\n"
+        "He left the room."
+    )
+    [span] = find_quotes(text)
+    assert text[span.start : span.end].endswith("It’s about belief.’")
+    assert (span.first_paragraph, span.last_paragraph) == (0, 1)
+
+
+def test_single_marks_stay_titles_in_an_article_quoting_with_double_marks() -> None:
+    text = "The minister spoke on ‘One Planet’ and said: “We act now.”"
+    assert [text[s.start : s.end] for s in find_quotes(text)] == ["“We act now.”"]
+
+
+def test_a_single_mark_quotation_gets_its_speaker_and_text(nlp) -> None:
+    text = "Coach Marta Vidal said: ‘Saturday’s final is the biggest game of our lives.’"
+    assert summary(nlp, text) == [("direct", "Saturday’s final is the biggest game of our lives.", "Marta Vidal", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attribution inserted after the clause, parsed as a comma-joined conjunct with its own subject
+        ("Lena Holt will attend the summit in person, Piet Marsh, the council's secretary, confirmed on Friday.",
+         ("indirect", "Lena Holt will attend the summit in person", "Piet Marsh", "confirm")),
+        # a demand reported with a directive verb: the addressee and the act asked of them
+        ("Before the ballot, new chief executive Omar Haddad urged employees to accept the offer.",
+         ("indirect", "employees to accept the offer", "Omar Haddad", "urge")),
+        # a statement sourced with a trailing "according to", and one from a document's author
+        ("The Baltic region falls outside the scope of the deal, according to the Nordic Trade Council.",
+         ("indirect", "The Baltic region falls outside the scope of the deal", "Nordic Trade Council", "according to")),
+        ("According to a statement from spokeswoman Ida Berg, the visit will focus on trade.",
+         ("indirect", "the visit will focus on trade", "Ida Berg", "according to")),
+    ],
+)
+def test_indirect_speech_patterns(nlp, text, expected) -> None:
+    assert summary(nlp, text) == [expected]
+
+
+def test_a_report_after_a_closing_mark_is_not_taken_for_part_of_the_quotation(nlp) -> None:
+    text = '"We stopped today," said Kai Lund.\n\nThe launch window will open on Friday, the agency said.'
+    assert [(k, words) for k, words, _, _ in summary(nlp, text)] == [
+        ("direct", "We stopped today,"), ("indirect", "The launch window will open on Friday"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "Orion" capsule is slated to fly around the moon.',
+        "Critics mocked the so-called “peace dividend” on Tuesday.",
+    ],
+)
+def test_names_and_scare_quotes_are_no_quotations(nlp, text) -> None:
+    assert quotes(nlp, text) == []
+
+
+def test_a_report_that_introduces_a_quotation_with_a_colon_is_reported_speech_too(nlp) -> None:
+    text = "Coach Ivo Maric said this raised the stakes for his squad: “If this is the last game, let us win it.”"
+    assert summary(nlp, text) == [
+        ("indirect", "this raised the stakes for his squad", "Ivo Maric", "say"),
+        ("direct", "If this is the last game, let us win it.", "Ivo Maric", "say"),
+    ]
+
+
+def test_a_short_fragment_after_another_in_its_sentence_is_quoted_speech_not_a_term(nlp) -> None:
+    text = "The mediators thanked Norway for “its patient work” and “value the support” of Chile."
+    assert [(k, words, verb) for k, words, _, verb in summary(nlp, text)] == [
+        ("partial", "its patient work", "thank"), ("partial", "value the support", "thank"),
+    ]

@@ -12,6 +12,7 @@ descriptor has one. Unnamed sources keep their description and no name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ TITLE_WORDS = {
     "envoy", "official", "aide", "adviser", "advisor", "director", "chairman", "speaker", "mayor",
 }
 LEADER_TITLES = {"president", "premier", "chancellor", "king", "queen", "leader"}
+PROMINENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+SALIENCE_SENTENCES = 3
+"""Sentences (this one and two before) searched for the subject a pronoun refers back to."""
 ORGANISATION_NOUNS = {
     "alliance", "bloc", "group", "grouping", "company", "firm", "bank", "ministry", "government", "union", "guild",
     "party", "agency", "regulator", "court", "council", "committee", "board", "exchange", "carmaker", "airline",
@@ -146,6 +150,7 @@ class SpeakerResolver:
         self.quote_spans = list(quote_spans)
         self.quoted = [(q.start, q.end) for q in self.quote_spans]
         self.people = people(doc, self.quoted)
+        self._starts: list[int] | None = None
 
     @classmethod
     def for_doc(cls, doc: Doc) -> SpeakerResolver:
@@ -165,6 +170,46 @@ class SpeakerResolver:
                 if best_at < s < position and not any(qs <= s and e <= qe for qs, qe in self.quoted):
                     best, best_at = person, s
         return best
+
+    def salient_person_before(self, phrase: Span, persons: list[Person] | None = None) -> Person | None:
+        """Whom "he", "she" or "his office" refers back to: the last person that is a main-clause
+        subject earlier in the same sentence ("with Chile's President Soto set to meet President
+        Vega …, her office said" is Soto's office), else in the sentence or two before (a report
+        keeps its subject in focus; a name inside a relative clause is a side remark), else the
+        person named last before it."""
+        persons = persons if persons is not None else self.people
+        starts = self._sentence_starts()
+        current = bisect_right(starts, phrase.start) - 1
+        for index in range(current, max(current - SALIENCE_SENTENCES, -1), -1):
+            window_start = self.doc[starts[index]].idx
+            subjects = [
+                person for person in persons for s, e in person.mentions
+                if window_start <= s and e <= phrase.start_char and self._is_prominent(s, e)
+            ]
+            if subjects:
+                return self.last_person_before(phrase.start_char, subjects)
+        outside_side_remarks = [
+            person for person in persons for s, e in person.mentions
+            if s < phrase.start_char and not self._in_relative_clause(s, e)
+        ]
+        return self.last_person_before(phrase.start_char, outside_side_remarks or persons)
+
+    def _sentence_starts(self) -> list[int]:
+        """Token index where each sentence starts (doc.sents is rebuilt on every access: read it once)."""
+        if self._starts is None:
+            self._starts = [sentence.start for sentence in self.doc.sents]
+        return self._starts
+
+    def _is_prominent(self, start: int, end: int) -> bool:
+        """The mention is a subject (or a possessor: "Lula's trip") outside any relative clause ("where X was sworn in")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in PROMINENT_DEPS:
+            return False
+        return not self._in_relative_clause(start, end)
+
+    def _in_relative_clause(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
 
     def resolve(self, phrase: Span, previous: Speaker | None, exclude: frozenset[str] = frozenset()) -> Speaker:
         """Classify the phrase and resolve it to a person or organisation where the article makes it clear.
@@ -188,7 +233,8 @@ class SpeakerResolver:
         if lowered in PRONOUNS:
             if previous is not None and previous.name is not None and previous.name not in exclude:
                 return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
-            found = self.last_person_before(start, [p for p in self.people if not _named_as(p, exclude)])
+            candidates = [p for p in self.people if not _named_as(p, exclude)]
+            found = self.salient_person_before(phrase, candidates)
             return Speaker(text, start, end, "pronoun", found.name if found else None, self.mention_near(found, start))
         if phrase.root.pos_ == "PROPN" and phrase[0].lower_ not in {"the", "this", "a", "an"} and (
             phrase.root.lower_ not in TITLE_WORDS
@@ -223,7 +269,7 @@ class SpeakerResolver:
             person = None
             if previous is not None and previous.name is not None:
                 person = next((p for p in self.people if p.name == previous.name), None)
-            person = person or self.last_person_before(phrase.start_char)
+            person = person or self.salient_person_before(phrase)
         else:
             person = self.person_at(owner.idx, owner.idx + len(owner.text))
         if person is None:

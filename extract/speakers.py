@@ -26,6 +26,7 @@ from extract.quote_spans import QuoteSpan, find_quotes
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")
 POSSESSIVE = re.compile(r"[’']s$")
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
+PLURAL_PRONOUNS = {"they", "them"}
 TITLE_WORDS = {
     "president", "leader", "minister", "secretary", "chancellor", "premier", "spokesman", "spokeswoman",
     "spokesperson", "senator", "governor", "ambassador", "chief", "king", "queen", "pope", "general",
@@ -230,6 +231,8 @@ class SpeakerResolver:
         if entity is not None:  # an organisation or a country that speaks: "NASA said", "Qatar suggested"
             return Speaker(text, start, end, "name", bare_entity_name(entity.text), (entity.start_char, entity.end_char))
         lowered = text.lower()
+        if lowered in PLURAL_PRONOUNS:
+            return self._plural_pronoun(phrase, previous)
         if lowered in PRONOUNS:
             if previous is not None and previous.name is not None and previous.name not in exclude:
                 return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
@@ -256,6 +259,27 @@ class SpeakerResolver:
                 span = (organisation.start_char, organisation.end_char)
                 return Speaker(text, start, end, "descriptor", bare_entity_name(organisation.text), span)
         return Speaker(text, start, end, "unnamed", None, None)
+
+    def _plural_pronoun(self, phrase: Span, previous: Speaker | None) -> Speaker:
+        """"They said": a group or an organisation, never one person. The speaker before when that
+        was no person; else an organisation that is a subject of this sentence or the one before;
+        else unnamed (a plural description such as "prosecutors" names no entity)."""
+        text, start, end = phrase.text, phrase.start_char, phrase.end_char
+        people_names = {p.name for p in self.people}
+        if previous is not None and previous.name is not None and previous.name not in people_names:
+            return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
+        window = self._sentence_starts()
+        current = bisect_right(window, phrase.start) - 1
+        opens = window[max(current - 1, 0)]
+        organisations = [
+            e for e in self.doc.ents
+            if e.label_ == "ORG" and opens <= e.start and e.end <= phrase.start and e.root.dep_ in {"nsubj", "nsubjpass"}
+            and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)
+        ]
+        if organisations:
+            found = organisations[-1]
+            return Speaker(text, start, end, "pronoun", bare_entity_name(found.text), (found.start_char, found.end_char))
+        return Speaker(text, start, end, "pronoun", None, None)
 
     def office_of(self, phrase: Span, previous: Speaker | None) -> Speaker | None:
         """"Netanyahu's office said", "his office said": the office of that person, an organisation."""

@@ -291,3 +291,12 @@ def test_a_short_fragment_after_another_in_its_sentence_is_quoted_speech_not_a_t
 )
 def test_his_or_her_office_refers_back_to_the_subject_in_focus(nlp, text) -> None:
     assert [speaker for _, _, speaker, _ in summary(nlp, text)][-1] == "Office of Ana Soto"
+
+
+def test_they_is_a_group_or_an_organisation_never_one_person(nlp) -> None:
+    text = (
+        "Prosecutors asked for a long sentence for Omar Haddad. They said the fine was “far too low.”\n\n"
+        "The Nordic Fishing Union rejected the offer on Monday. They said the quotas were unfair."
+    )
+    speakers = [speaker for _, _, speaker, _ in summary(nlp, text)]
+    assert speakers == [None, "Nordic Fishing Union"]

@@ -251,7 +251,7 @@ class SpeakerResolver:
                 return Speaker(text, start, end, "name", bare_name(named.text), (named.start_char, named.end_char))
             return Speaker(text, start, end, "name", bare_name(text), None)
         if phrase[0].lower_ in {"the", "this"} and any(t.lower_ in TITLE_WORDS for t in phrase):
-            found = self.by_title(phrase, start, exclude)
+            found = self.by_title(phrase, exclude)
             return Speaker(text, start, end, "descriptor", found.name if found else None, self.mention_near(found, start))
         if phrase[0].lower_ in {"the", "this", "its"} and phrase.root.lemma_.lower() in ORGANISATION_NOUNS:
             organisation = self.organisation_before(phrase)
@@ -338,11 +338,13 @@ class SpeakerResolver:
         ]
         return found[-1] if found else None
 
-    def by_title(self, phrase: Span, position: int, exclude: frozenset[str] = frozenset()) -> Person | None:
+    def by_title(self, phrase: Span, exclude: frozenset[str] = frozenset()) -> Person | None:
         """The person the article titled like the descriptor.
 
         "the Ukrainian leader" needs a Ukrainian title; an unqualified "the president" means
         a president named without a foreign nationality (HOME_NATIONALITY: US news style).
+        Of several, the one in focus ("Trump says he and Putin agreed … The president said"
+        is Trump: the subject before, not the last president named).
         """
         words = [t.lower_ for t in phrase]
         title = next((w for w in reversed(words) if w in TITLE_WORDS), None)
@@ -364,7 +366,7 @@ class SpeakerResolver:
         others = self.named_in_clause(phrase)
         if len(candidates) > 1 and any(p not in others for p in candidates):
             candidates = [p for p in candidates if p not in others]
-        return self.last_person_before(position, candidates) or (candidates[0] if candidates else None)
+        return (self.salient_person_before(phrase, candidates) or candidates[0]) if candidates else None
 
     def named_in_clause(self, phrase: Span) -> list[Person]:
         """People named earlier in the descriptor's sentence, apart from an apposition ("Trump, the
@@ -413,7 +415,7 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
             or any(s <= chunk.start_char and chunk.end_char <= e for s, e in resolver.quoted)
         ):
             continue
-        person = resolver.by_title(chunk, chunk.start_char)
+        person = resolver.by_title(chunk)
         if person is not None:
             mention = resolver.mention_near(person, chunk.start_char)
             found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))

@@ -300,3 +300,12 @@ def test_they_is_a_group_or_an_organisation_never_one_person(nlp) -> None:
     )
     speakers = [speaker for _, _, speaker, _ in summary(nlp, text)]
     assert speakers == [None, "Nordic Fishing Union"]
+
+
+def test_the_president_is_the_president_in_focus_not_the_last_one_named(nlp) -> None:
+    text = (
+        "President Maria Lopez met President Jan Novak in Prague on Monday. "
+        "Ms. Lopez says that she and Mr. Novak agreed to meet again in Vienna. "
+        "The president said the meeting would take place within two weeks."
+    )
+    assert summary(nlp, text)[-1][2] == "Maria Lopez"

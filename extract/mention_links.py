@@ -202,6 +202,9 @@ def _weigh(doc: Doc, ent: Span, candidates: list[_Person]) -> _Person:
     return max(candidates, key=score)
 
 
+JOINING_WORDS = {"and", "of", "for", "&"}
+
+
 def refine_entities(doc: Doc) -> None:
     """Mend the NER spans the in-article linking depends on; offsets stay those of the text.
 
@@ -214,13 +217,14 @@ def refine_entities(doc: Doc) -> None:
     or capital of the curated seeds tagged as an organisation ("will convene in Vilnius") is a
     place, so "the alliance" never refers back to it; a one-word name tagged as a place or an
     organisation that is the surname of a person named in full in the article ("Ueda" after
-    "Kazuo Ueda") is that person.
+    "Kazuo Ueda") is that person. A name cut at a joining word ("… Machinists and" + "Aerospace
+    Workers") is joined again.
     """
     full_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     person_words = {t.lower_ for e in full_names for t in e if len(t) > 2}
     surnames = {e[-1].lower_ for e in full_names if e[-1].is_title}
     entities: list[Span] = []
-    for ent in doc.ents:
+    for ent in _join_broken_names(doc):
         for part in _split(doc, ent, person_words):
             entities.append(_as_person_if_surname(_as_place_if_known(part), surnames))
     covered = {i for e in entities for i in range(e.start, e.end)}
@@ -231,6 +235,23 @@ def refine_entities(doc: Doc) -> None:
         ):
             entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)
+
+
+def _join_broken_names(doc: Doc) -> list[Span]:
+    """Entities with a name the NER cut at a joining word mended: "International Association of
+    Machinists and" + "Aerospace Workers" is one organisation. A span that ends in "and", "of",
+    "for" or "&" and is followed at once by another name is one name with it."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.end == ent.start and previous[-1].lower_ in JOINING_WORDS
+            and previous.label_ in {"ORG", "FAC", "LAW", "WORK_OF_ART"} and ent.label_ in NAME_LABELS | {"LAW"}
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label=previous.label_)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _as_place_if_known(ent: Span) -> Span:

@@ -36,7 +36,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.events.places import PLACE_PREPOSITIONS, describes_a_person, is_country, spatial_preposition
+from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
 from extract.speakers import LEADER_TITLES, TITLE_WORDS, SpeakerResolver
@@ -61,6 +61,8 @@ GROUP_WORDS = GROUP_NOUNS | {g.rstrip("s") for g in GROUP_NOUNS}  # "delegation"
 # Kinds whose participants include whom they are about: the defendant, the candidate voted on.
 ABOUT_SOMEONE = {"court", "vote"}
 ROLE_RANK = {"host": 0, "subject": 1, "attendee": 2}
+PERSONAL_FAMILIES = {"meeting", "call", "media"}
+"""Event families where a titled person acts alone, not the body in their title."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class _Context:
     quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote span → speaker mention id
     sentences: list[Span] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    dateline_end: int = 0  # the opening "LOS ANGELES –": where the report was filed, no event's place or side
 
     def sentence_of(self, token: Token) -> tuple[int, Span]:
         """Index and span of the token's sentence (doc.sents is rebuilt on every access: read it once)."""
@@ -152,7 +155,7 @@ def extract_events(
     sentences = list(doc.sents)
     ctx = _Context(
         doc, article_id, resolver, expressions, published, taxonomy or load_taxonomy(), list(quote_speakers),
-        sentences, [s.start for s in sentences],
+        sentences, [s.start for s in sentences], dateline_end(doc.text),
     )
     triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t))]
     trigger_ids = {t.i for t, _ in triggers}
@@ -180,7 +183,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     participants: dict[str, str] = {}  # mention id -> role
     location = None
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    for ent in doc.ents:
+    for ent in _ents_after_dateline(ctx):
         if ent.start in setting and ent.label_ in PLACE_LABELS | {"PERSON"} and location is None:
             if spatial_preposition(ent) in {"to", "in", "at"} and (ent.label_ != "PERSON" or _place_tagged_person(ent)):
                 location = ent  # the journey's destination is where the event happens
@@ -215,17 +218,17 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if preposition is not None and preposition != "to":
             continue  # "talks in Egypt", "the war in Ukraine": a country after "in" is a place, not a side
-        if ent.label_ == "GPE" and describes_a_person(ent, people):
-            continue  # "Brazil's President Lula": the named person takes part
+        if _only_titles_a_person(ctx, ent, people, kind):
+            continue  # "Brazil's President Lula", "Fed Governor Waller": the named person takes part
         if ent.label_ in PARTICIPANT_LABELS and not PLACE_WORDS.search(ent.text):
             participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb, kind))
     token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
-    for ent in doc.ents:
+    for ent in _ents_after_dateline(ctx):
         if ent.start not in token_ids_with_controller or ent.start in token_ids:
             continue
         if _names_a_group(ent):  # "a Chilean delegation is to travel to Lima to negotiate"
             participants.setdefault(_mention_id(ctx, ent), "attendee")
-        elif ent.label_ in PARTICIPANT_LABELS and not (ent.label_ == "GPE" and describes_a_person(ent, people)):
+        elif ent.label_ in PARTICIPANT_LABELS and not _only_titles_a_person(ctx, ent, people, kind):
             participants.setdefault(_mention_id(ctx, ent), "attendee")  # not "Chile's" in "Chile's President Soto"
     if not participants:  # "the teams of X and Y announced that the talks will restart": X and Y hold them
         for ent in _announcing_group(verb):
@@ -265,6 +268,22 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         evidence=sentence.text.strip(),
         anaphoric=_anaphoric(trigger) and not participants and not vague,
     )
+
+
+def _only_titles_a_person(ctx: _Context, ent: Span, people: list[Span], kind: str) -> bool:
+    """A country or organisation that only qualifies a named person ("Brazil's President Lula",
+    "Fed Governor Waller") does not take part: the person does. An organisation still does in
+    what it holds as a body (a vote, a hearing, a rate decision: "Senate Majority Leader Thune
+    will hold a vote"); in a meeting, call or interview the person acts alone."""
+    if ent.label_ == "GPE":
+        return describes_a_person(ent, people)
+    if ent.label_ == "ORG":
+        return ctx.taxonomy.family(kind) in PERSONAL_FAMILIES and describes_a_person(ent, people)
+    return False
+
+
+def _ents_after_dateline(ctx: _Context) -> list[Span]:
+    return [e for e in ctx.doc.ents if e.start_char >= ctx.dateline_end]
 
 
 JOURNEY_VERBS = {"travel", "fly", "head", "go", "come", "arrive", "return", "journey", "sail", "drive", "jet"}
@@ -383,9 +402,7 @@ def _pronoun_participants(ctx: _Context, tokens: list[Token], trigger: Token) ->
                 explicit.append(f"{ctx.article_id}:{speaker.mention[0]}-{speaker.mention[1]}")
         elif lowered in {"leaders", "leaders’", "leaders'"}:
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=True))
-        elif _counted_pair(token):
-            vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
-        elif lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
+        elif _counted_pair(token) or lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
     return explicit, vague
 

@@ -7,11 +7,15 @@ country list is the one the warehouse already curates (``extract.gazetteer``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from extract.gazetteer import is_country_name
 from extract.speakers import LEADER_TITLES
 
+# A wire dateline opening the article: "LOS ANGELES, USA –", "KYIV (Reuters) -", "PARIS, Oct 3 —".
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]*[A-Z](?:,[^–—\n]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[–—-]{1,2}\s")
 # Prepositions whose object is a location: "in Vienna", "a trip to Beijing", "flew from Kyiv".
 SPATIAL_PREPOSITIONS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "toward", "towards", "across"}
 # The prepositions that give the event's own place (not where someone came from).
@@ -46,9 +50,29 @@ def describes_a_person(ent: Span, people: list[Span]) -> bool:
     head = ent.root.head
     if ent.root.dep_ not in {"poss", "compound", "nmod", "amod"} or head.i == ent.root.i:
         return False
-    if any(p.start <= head.i < p.end for p in people):
+    if any(p.start <= head.i < p.end for p in people) or _qualifies_a_name(ent, people):
         return True
     if head.lower_ not in LEADER_TITLES | {"minister", "prime", "secretary"}:
         return False
     around = {t.i for t in head.subtree} | {head.head.i}
     return any(p.start in around or p.root.i in around for p in people)
+
+
+def _qualifies_a_name(ent: Span, people: list[Span]) -> bool:
+    """The mention is the first word of a title chain that ends in a person's name ("U.S. District
+    Judge Richard Jones": U.S. → District → Jones)."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ not in {"compound", "amod", "nmod", "poss"} or token.head is token:
+            return False
+        token = token.head
+        if any(p.start <= token.i < p.end for p in people):
+            return True
+    return False
+
+
+def dateline_end(text: str) -> int:
+    """Where an opening dateline ends (0 when there is none): the city it names is where the
+    report was filed, not where an event happens or who takes part in it."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0

@@ -144,6 +144,11 @@ def test_country_that_only_qualifies_a_named_person_stays_out(nlp) -> None:
     assert event["participants"] == ["Anna Berg", "Maria Lopez"]
 
 
+def test_a_country_heading_a_title_chain_before_a_name_stays_out(nlp) -> None:
+    [event] = events(nlp, "Haddad is due to be sentenced on May 3 by U.S. District Judge Maria Olsen.")
+    assert (event["kind"], event["participants"]) == ("sentencing", ["Haddad", "Maria Olsen"])
+
+
 def test_subject_that_fails_to_meet_a_deadline_takes_part(nlp) -> None:
     [event] = events(nlp, "Orbitco failed to meet the deadline of June 30.")
     assert (event["kind"], event["participants"]) == ("deadline", ["Orbitco"])
@@ -248,3 +253,18 @@ def test_the_parties_of_an_announcing_group_hold_the_talks_it_announces(nlp) -> 
 def test_an_outlet_reporting_talks_does_not_hold_them(nlp) -> None:
     [event] = events(nlp, "Reuters reported on Friday that the talks will restart in Havana on Monday.")
     assert event["participants"] == []
+
+
+def test_the_dateline_city_is_no_place_or_side_of_an_event(nlp) -> None:
+    [event] = events(nlp, "OSLO, Norway – The Baltic Fishing Union and Nordfisk will return to the bargaining table on Friday.")
+    assert (event["kind"], event["participants"], event["place"]) == ("talks", ["Nordfisk", "The Baltic Fishing Union"], None)
+
+
+def test_an_organisation_in_a_named_persons_title_stays_out(nlp) -> None:
+    [event] = events(nlp, "Nordbank Governor Eva Lund told Radio Nova in an interview on Monday that rates would stay high.")
+    assert (event["kind"], event["participants"]) == ("interview", ["Eva Lund", "Radio Nova"])
+
+
+def test_a_body_in_its_leaders_title_holds_its_vote(nlp) -> None:
+    [event] = events(nlp, "Nordic Council Speaker Eva Lund is ready to hold a vote on the treaty next week.")
+    assert (event["kind"], event["participants"]) == ("vote", ["Eva Lund", "Nordic Council"])

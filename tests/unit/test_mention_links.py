@@ -132,3 +132,13 @@ def test_a_continent_is_nobodys_surname(nlp) -> None:
     doc.ents = [Span(doc, kestrel, kestrel + 2, label="PERSON"), Span(doc, africa, africa + 1, label="LOC")]
     refine_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Kestrel Africa", "PERSON"), ("Africa", "LOC")]
+
+
+def test_a_name_the_ner_cut_at_a_joining_word_is_joined_again(nlp) -> None:
+    doc = nlp("More than 9,000 Union of Bakers and Confectionery Workers members will strike.")
+    cut = doc.text.index(" Confectionery")
+    first = doc.char_span(doc.text.index("Union"), cut, label="ORG")
+    second = doc.char_span(cut + 1, doc.text.index(" members"), label="ORG")
+    doc.ents = [first, second]  # the split the small model makes in some contexts
+    refine_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Union of Bakers and Confectionery Workers", "ORG")]

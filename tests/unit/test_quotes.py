@@ -282,11 +282,15 @@ def test_a_short_fragment_after_another_in_its_sentence_is_quoted_speech_not_a_t
     "text",
     [
         # the subject of the sentence, not the person last named (the object of "meet")
-        "A visit to Peru that was delayed last week is back on, with Chile's President Ana Soto now set to meet "
-        "Peruvian President Luis Vega in Lima on May 4, her office said on Monday.",
+        (
+            "A visit to Peru that was delayed last week is back on, with Chile's President Ana Soto now set to meet "
+            "Peruvian President Luis Vega in Lima on May 4, her office said on Monday."
+        ),
         # a person inside a relative clause is a side remark: the subject of the sentence before is meant
-        "Prime Minister Ana Soto will visit Lima on Friday to meet President Luis Vega. A stop in Cusco, where "
-        "former President Eva Lund is to open a museum, has been fixed for May 6, her office said.",
+        (
+            "Prime Minister Ana Soto will visit Lima on Friday to meet President Luis Vega. A stop in Cusco, where "
+            "former President Eva Lund is to open a museum, has been fixed for May 6, her office said."
+        ),
     ],
 )
 def test_his_or_her_office_refers_back_to_the_subject_in_focus(nlp, text) -> None:

@@ -43,6 +43,22 @@ ORGANISATION_NOUNS = {
     "federation", "association", "broadcaster", "network", "newspaper", "channel", "army", "military", "parliament",
 }
 """Nouns a report uses to refer back to an organisation it named ("the alliance said")."""
+ORGANISATION_KIND_WORDS = {
+    "union": {"union", "workers", "association", "guild", "federation", "brotherhood", "teamsters"},
+    "bank": {"bank", "reserve", "fed"},
+    "party": {"party", "congress", "alliance", "front", "movement"},
+    "regulator": {"authority", "commission", "agency", "administration", "office"},
+}
+"""Words in an organisation's name that fit a referring noun that is not itself in the name
+("the union" → the International Association of Machinists; "the central bank" → the Federal Reserve)."""
+COMPANY_NOUNS = {"company", "firm", "carmaker", "airline", "studio", "exchange", "broadcaster"}
+FALLBACK_NOUNS = COMPANY_NOUNS | {"alliance", "bloc", "grouping", "organisation", "organization", "regulator"}
+"""Referring nouns general enough to take the last organisation named even when its name has no
+word of theirs ("the company" after "Boeing"); others ("the court") need one named like them."""
+NON_COMPANY_WORDS = {
+    "union", "guild", "workers", "association", "federation", "ministry", "government", "parliament", "party",
+    "council", "committee", "court", "commission", "authority", "agency", "department", "administration",
+}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 """NER labels of things that can speak (a ministry, a country, a company) or be a speaker's name."""
 HOME_NATIONALITY = "us"
@@ -300,13 +316,22 @@ class SpeakerResolver:
             return None
         return Speaker(phrase.text, phrase.start_char, phrase.end_char, "organisation", f"Office of {person.name}", None)
 
-    def organisation_before(self, phrase: Span) -> Span | None:
+    def organisation_before(self, phrase: Span, strict: bool = False) -> Span | None:
         """The organisation an org noun refers back to: the last organisation named before it whose name
         has the same noun ("the bank": the Bank of Japan), else the last organisation named."""
         noun = phrase.root.lemma_.lower()
         before = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= phrase.start_char
                   and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
+        owners = {c.i for c in phrase.root.children if c.dep_ == "poss"}
+        before = [e for e in before if e.root.i not in owners]  # "Acme's union" is not Acme
         same = [e for e in before if noun in e.text.lower()]
+        kind_words = ORGANISATION_KIND_WORDS.get(noun)
+        if kind_words is not None:  # "the union": an organisation named like a union, if any
+            same = same or [e for e in before if kind_words & {t.lower_ for t in e}]
+        elif noun in COMPANY_NOUNS:  # "the company" is no union, ministry or parliament
+            before = [e for e in before if not NON_COMPANY_WORDS & {t.lower_ for t in e}]
+        if strict and noun not in FALLBACK_NOUNS:
+            before = []  # "the court", "the ministry": only one named like it
         chosen = same or before
         return chosen[-1] if chosen else None
 
@@ -400,23 +425,43 @@ def _named_as(person: Person, names: frozenset[str]) -> bool:
 
 
 def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[int, int]]) -> list[Speaker]:
-    """Definite descriptions of a titled person outside quotations ("the American president").
+    """Definite descriptions outside quotations that refer back to someone the article named:
+    a titled person ("the American president") or an organisation ("the union", "the central bank").
 
-    Only singular "the [nationality] title" phrases count, and only when the article titled
-    exactly one matching person before (or anywhere, failing that); spans in ``taken`` are skipped.
+    A person: only singular "the [nationality] title" phrases, when the article titled a matching
+    person. An organisation: a singular "the [modifier] noun" for an organisation, resolved to an
+    organisation named before and named like it ("the union" → "… Machinists and Aerospace
+    Workers"); only the most general nouns ("the company") take the last organisation named
+    without that. Spans in ``taken`` are skipped.
     """
     found = []
     for chunk in doc.noun_chunks:
         words = [t.lower_ for t in chunk]
         if (
-            len(words) < 2 or len(words) > 3 or words[0] != "the" or words[-1] not in TITLE_WORDS
-            or (len(words) == 3 and words[1] not in NATIONALITY_ALIASES)
+            len(words) < 2 or len(words) > 3 or words[0] != "the"
             or (chunk.start_char, chunk.end_char) in taken
             or any(s <= chunk.start_char and chunk.end_char <= e for s, e in resolver.quoted)
         ):
             continue
-        person = resolver.by_title(chunk)
-        if person is not None:
-            mention = resolver.mention_near(person, chunk.start_char)
-            found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
+        if words[-1] in TITLE_WORDS and (len(words) == 2 or words[1] in NATIONALITY_ALIASES):
+            person = resolver.by_title(chunk)
+            if person is not None:
+                mention = resolver.mention_near(person, chunk.start_char)
+                found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
+        elif _names_an_organisation_by_kind(chunk):
+            organisation = resolver.organisation_before(chunk, strict=True)
+            if organisation is not None:
+                found.append(Speaker(
+                    chunk.text, chunk.start_char, chunk.end_char, "descriptor", bare_entity_name(organisation.text),
+                    (organisation.start_char, organisation.end_char),
+                ))
     return found
+
+
+def _names_an_organisation_by_kind(chunk: Span) -> bool:
+    """"the union", "the central bank": a singular organisation noun, no name inside the phrase."""
+    root = chunk.root
+    return (
+        root.lemma_.lower() in ORGANISATION_NOUNS and root.tag_ == "NN"
+        and not any(t.ent_type_ for t in chunk)
+    )

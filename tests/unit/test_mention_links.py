@@ -7,6 +7,7 @@ import pytest
 from extract.config import DEFAULT_SPACY_MODEL
 from extract.mention_links import is_agent, link_mentions, refine_entities
 from extract.nlp import load_pipeline
+from extract.speakers import SpeakerResolver, descriptor_mentions
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +143,16 @@ def test_a_name_the_ner_cut_at_a_joining_word_is_joined_again(nlp) -> None:
     doc.ents = [first, second]  # the split the small model makes in some contexts
     refine_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Union of Bakers and Confectionery Workers", "ORG")]
+
+
+def test_an_organisation_named_by_its_kind_refers_back_to_one_named_like_it(nlp) -> None:
+    text = (
+        "Talks between Bakewell Foods and the Nordic Bakers Union broke down on Monday. "
+        "The company said it was disappointed, while the union said pay was too low. "
+        "The court will rule in May."
+    )
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    # "the company" is no union; "the court" names no court the text named
+    assert found == {"The company": "Bakewell Foods", "the union": "Nordic Bakers Union"}

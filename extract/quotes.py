@@ -49,7 +49,10 @@ REPORTING_VERBS = {
 DIRECTIVE_VERBS = {"urge", "encourage", "implore", "exhort", "instruct", "advise"}
 """Verbs that report a demand ("urged staff to accept the offer"): the addressee and what they were
 asked to do are the reported speech."""
-REPORTING_VERBS |= DIRECTIVE_VERBS
+STANCE_VERBS = {"express", "voice"}
+STANCE_NOUNS = {"confidence", "hope", "concern", "belief", "fear", "doubt", "optimism", "view", "conviction", "regret"}
+"""'expressed his confidence that S': a stance put in words, whose clause is the reported speech."""
+REPORTING_VERBS |= DIRECTIVE_VERBS | STANCE_VERBS
 INDIRECT_EXCLUDED = {"ask", "continue", "answer"}
 SOURCE_NOUNS = {"statement", "report", "letter", "release", "filing", "memo", "note", "post", "message"}
 """Nouns for what a source put out: "according to a statement from X" is X's."""
@@ -378,7 +381,9 @@ def indirect_quotes(
         if content is not None:
             left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
             span = _without_edge_punctuation(doc[left : content.right_edge.i + 1])  # not a closing mark before it
-        elif (span := _reported_before_inserted_attribution(verb) or _reported_directive(verb)) is None:
+        elif (
+            span := _reported_before_inserted_attribution(verb) or _reported_directive(verb) or _reported_stance(verb)
+        ) is None:
             continue
         span = _before_quotations(span, quotes, verb.idx)
         if span is None:
@@ -395,18 +400,43 @@ def indirect_quotes(
 
 
 def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) -> Span | None:
-    """The report up to a quotation its source introduces with a colon ("X said this raised the
-    stakes: “…”"); None when the report holds a quotation otherwise (the quotation is its own row, attributed
-    on its own: 'Holm warned that it "would open a new chapter," the agency said')."""
+    """The report without the quotations it holds, where what is left still reports something:
+
+    - up to a quotation its source introduces with a colon ("X said this raised the stakes: “…”");
+    - a whole clause whose adverbial clause quotes someone's words ("reported that the ministers
+      had met in Beijing to “talk about the deal”": the clause, without the purpose quoted);
+    None when the quotation is the report's own content ('warned that selling the jets "would open a
+    new chapter"', or 'Holm warned that …, the agency said'): the quotation is its own row then."""
     overlapping = [q for q in quotes if q.start < span.end_char and span.start_char < q.end]
     if not overlapping:
         return span
     first = min(q.start for q in overlapping)
-    introduced = span.doc.text[:first].rstrip().endswith(":")  # not words quoted inside the report
-    if first <= span.start_char or source_at > first or not introduced:
+    if first <= span.start_char or source_at > first:
         return None
-    cut = _without_edge_punctuation(span.doc[span.start : next(t.i for t in span if t.idx >= first)])
+    if span.doc.text[:first].rstrip().endswith(":"):
+        end = next(t.i for t in span if t.idx >= first)
+    else:
+        end = _clause_without_quoted_modifier(span, first)
+        if end is None:
+            return None
+    cut = _without_edge_punctuation(span.doc[span.start : end])
     return cut if len(cut) >= 3 else None
+
+
+def _clause_without_quoted_modifier(span: Span, first_quote: int) -> int | None:
+    """Where a clause ends once the adverbial clause holding a quotation is left out: its verb and
+    subject come before the quotation, and the quotation lies in an adverbial clause after them."""
+    root = span.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if root.idx >= first_quote or subject is None or subject.idx >= first_quote:
+        return None
+    holder = next(
+        (c for c in root.rights if c.left_edge.idx <= first_quote < c.right_edge.idx + len(c.right_edge.text) + 2),
+        None,
+    )
+    if holder is None or holder.dep_ != "advcl":  # a purpose or manner clause, not an argument ("mean “…”")
+        return None
+    return holder.left_edge.i
 
 
 def _according_to_reports(
@@ -424,19 +454,24 @@ def _according_to_reports(
             continue
         sentence = token.sent
         phrase_end = max(token.i + 1, source.right_edge.i) + 1
+        comma = phrase_end - 1 if doc[phrase_end - 1].text == "," else phrase_end  # the parser may hang it on the source
         if token.i > sentence.start and doc[token.i - 1].text == ",":
             span = doc[sentence.start : token.i - 1]
-        elif token.i == sentence.start and phrase_end < sentence.end and doc[phrase_end].text == ",":
-            span = doc[phrase_end + 1 : sentence.end]
+        elif token.i == sentence.start and comma < sentence.end and doc[comma].text == ",":
+            span = doc[comma + 1 : sentence.end]
         else:
             continue
         span = _before_quotations(_without_edge_punctuation(span), quotes, token.idx)
-        if span is None or len(span) < 3:
-            continue
+        if span is None or len(span) < 3 or any(_reports_on_its_own(t) for t in span):
+            continue  # "X said …, according to Y": X's report, which Y passes on
         speaker = resolver.resolve(_source_of(source), None)
         rows.append(Quote(span.start_char, span.end_char, "indirect", span.text, speaker, "according to",
                           token.idx, medium_of(doc[token.i : phrase_end].text, None), None))
     return rows
+
+
+def _reports_on_its_own(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS and _own_subject(token) is not None
 
 
 def _source_of(source: Token) -> Span:
@@ -457,6 +492,21 @@ def _without_edge_punctuation(span: Span) -> Span:
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end]
+
+
+def _reported_stance(verb: Token) -> Span | None:
+    """"Modi expressed his confidence that the summit would open a new direction": the that-clause."""
+    if verb.lemma_.lower() not in STANCE_VERBS:
+        return None
+    stance = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    clause = next(
+        (c for c in stance.children if c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)),
+        None,
+    ) if stance is not None else None
+    if clause is None:
+        return None
+    start = clause.left_edge.i + (1 if clause.left_edge.lower_ == "that" else 0)
+    return verb.doc[start : clause.right_edge.i + 1]
 
 
 def _reported_directive(verb: Token) -> Span | None:

@@ -239,6 +239,12 @@ def test_a_single_mark_quotation_gets_its_speaker_and_text(nlp) -> None:
          ("indirect", "The Baltic region falls outside the scope of the deal", "Nordic Trade Council", "according to")),
         ("According to a statement from spokeswoman Ida Berg, the visit will focus on trade.",
          ("indirect", "the visit will focus on trade", "Ida Berg", "according to")),
+        # the parser may hang the comma on a long source
+        ("According to a statement from Nordic Council Press Secretary Ida Berg, the visit will focus on trade.",
+         ("indirect", "the visit will focus on trade", "Ida Berg", "according to")),
+        # a stance put in words: its that-clause is reported
+        ("Prime Minister Eva Lund expressed her confidence that the summit in Oslo would open a new chapter.",
+         ("indirect", "the summit in Oslo would open a new chapter", "Eva Lund", "express")),
     ],
 )
 def test_indirect_speech_patterns(nlp, text, expected) -> None:
@@ -313,3 +319,11 @@ def test_the_president_is_the_president_in_focus_not_the_last_one_named(nlp) -> 
         "The president said the meeting would take place within two weeks."
     )
     assert summary(nlp, text)[-1][2] == "Maria Lopez"
+
+
+def test_a_report_whose_modifier_quotes_words_keeps_its_clause(nlp) -> None:
+    text = "Radio Nova reported that the two ministers had met in Oslo to “talk about the deal”."
+    assert summary(nlp, text) == [
+        ("indirect", "the two ministers had met in Oslo", "Radio Nova", "report"),
+        ("partial", "talk about the deal", "Radio Nova", "report"),
+    ]

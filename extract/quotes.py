@@ -403,8 +403,9 @@ def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) 
     """The report without the quotations it holds, where what is left still reports something:
 
     - up to a quotation its source introduces with a colon ("X said this raised the stakes: “…”");
-    - a whole clause whose adverbial clause quotes someone's words ("reported that the ministers
-      had met in Beijing to “talk about the deal”": the clause, without the purpose quoted);
+    - a whole clause whose adverbial clause or second predicate quotes someone's words ("reported
+      that the ministers had met in Beijing to “talk about the deal”": the clause, without the
+      purpose quoted);
     None when the quotation is the report's own content ('warned that selling the jets "would open a
     new chapter"', or 'Holm warned that …, the agency said'): the quotation is its own row then."""
     overlapping = [q for q in quotes if q.start < span.end_char and span.start_char < q.end]
@@ -427,16 +428,19 @@ def _clause_without_quoted_modifier(span: Span, first_quote: int) -> int | None:
     """Where a clause ends once the adverbial clause holding a quotation is left out: its verb and
     subject come before the quotation, and the quotation lies in an adverbial clause after them."""
     root = span.root
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
     if root.idx >= first_quote or subject is None or subject.idx >= first_quote:
         return None
     holder = next(
         (c for c in root.rights if c.left_edge.idx <= first_quote < c.right_edge.idx + len(c.right_edge.text) + 2),
         None,
     )
-    if holder is None or holder.dep_ != "advcl":  # a purpose or manner clause, not an argument ("mean “…”")
+    if holder is None or holder.dep_ not in {"advcl", "conj"}:  # not an argument ("would mean “…”")
         return None
-    return holder.left_edge.i
+    end = holder.left_edge.i
+    while end > root.i and span.doc[end - 1].dep_ in {"cc", "punct"}:
+        end -= 1  # "would match the scale and signal “…”": without the "and"
+    return end
 
 
 def _according_to_reports(

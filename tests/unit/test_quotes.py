@@ -327,3 +327,8 @@ def test_a_report_whose_modifier_quotes_words_keeps_its_clause(nlp) -> None:
         ("indirect", "the two ministers had met in Oslo", "Radio Nova", "report"),
         ("partial", "talk about the deal", "Radio Nova", "report"),
     ]
+
+
+def test_a_report_whose_second_predicate_quotes_words_keeps_its_first(nlp) -> None:
+    text = 'Prosecutors said that a long term would fit the crime and show that "the law applies to all."'
+    assert summary(nlp, text)[0] == ("indirect", "a long term would fit the crime", None, "say")

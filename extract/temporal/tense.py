@@ -14,7 +14,8 @@ modality from spaCy's tags and morphology:
   news reports a timetable as often as a habit, so it does not pick a direction: the
   resolver then takes the occurrence nearest the anchor.
 
-A past participle without an auxiliary ("the decision, announced Wednesday") is past; a
+A past participle without an auxiliary ("the decision, announced Wednesday") is past, unless
+a date bounds it ("shares tendered through Nov. 17" takes the tense of the clause above); a
 gerund ("Speaking on Wednesday, he said") takes the tense of the clause it hangs from, and
 an infinitive's event comes after its verb's ("agreed to meet Friday"), so it takes no
 direction unless it is scheduled ("is scheduled to close Monday", "is to resume Tuesday");
@@ -97,6 +98,8 @@ def clause_direction(span: Span) -> Direction:
     verb = governing_verb(span.root, span)
     if verb is not None and _dates_a_planned_event(span, verb):
         return "unknown"
+    if verb is not None and _bounds_a_reduced_relative(span, verb):
+        verb = governing_verb(verb.head)  # "will buy shares tendered through Nov. 17": the clause above
     scheduling = verb is None or not _reports_a_done_deed(span, verb)
     for _ in range(MAX_CLIMB):
         if verb is None:
@@ -127,6 +130,14 @@ def _since(span: Span) -> bool:
                 return True
         token = head
     return False
+
+
+def _bounds_a_reduced_relative(span: Span, verb: Token) -> bool:
+    """ "shares tendered through Nov. 17", "bids received by Friday": a bare participle describing
+    a noun, bounded by the date, names a window, not a done deed; the clause it sits in dates it."""
+    bounded = span.root.dep_ == "pobj" and span.root.head.lower_ in ENDPOINT_PREPOSITIONS and span.root.head.head.i == verb.i
+    bare = verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return bounded and bare and verb.head is not verb
 
 
 def _reports_a_done_deed(span: Span, verb: Token) -> bool:

@@ -284,3 +284,16 @@ def test_a_range_of_days_is_a_duration_with_its_interval(nlp) -> None:
 )
 def test_past_perfect_schedules_lie_behind(nlp, text, value) -> None:
     assert resolved(nlp, text)["Monday"][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a bare participle bounded by a date names a window: the clause above dates it
+        ("The bank said it will buy all shares tendered through Nov. 17.", "Nov. 17", "2025-11-17"),
+        # dated by "on", the participle reports a done deed
+        ("The shares, tendered on Oct. 3, were bought back.", "Oct. 3", "2025-10-03"),
+    ],
+)
+def test_a_participle_bounded_by_a_date_takes_the_clause_above(nlp, text, expression, value) -> None:
+    assert resolved(nlp, text, date(2025, 10, 27))[expression][0] == value

@@ -68,7 +68,9 @@ def duration(m, ctx):
     quantity_word = (m["n"] or "").lower()
     if m["halfof"]:
         amount = 0.5
-    elif quantity_word in VAGUE_QUANTITIES or quantity_word.startswith(("a few", "several", "a couple")):
+    elif quantity_word.startswith("a couple"):
+        amount = 2  # "a couple of years": two, as TimeML annotates it
+    elif quantity_word in VAGUE_QUANTITIES or quantity_word.startswith(("a few", "several")):
         amount = None
     else:
         amount = quantity(quantity_word) if quantity_word else None
@@ -76,6 +78,14 @@ def duration(m, ctx):
         amount += 0.5
     value = v.duration_value(None if amount is None else amount * multiplier, letter, time_unit)
     return Resolution("DURATION", value, None, "duration", "none", "duration: no calendar interval")
+
+
+def lasting_adjective(m, ctx):
+    """'a day-long meeting' lasts a day; 'a decades-long battle' lasts an unknown number of decades."""
+    letter, time_unit, multiplier = unit_code(m["unit"])
+    plural = m["unit"].lower().endswith("s") or m["unit"].lower() == "centuries"
+    value = v.duration_value(None if plural else multiplier, letter, time_unit)
+    return Resolution("DURATION", value, None, "lasting_adjective", "none", "duration: no calendar interval")
 
 
 def accept_duration(m, text):

@@ -23,7 +23,8 @@ from extract.temporal.calendar_dates import (
 )
 from extract.temporal.context import Context, Resolution
 from extract.temporal.durations import (
-    accept_duration, anchored_duration, duration, frequency, ordinal_period, present_reference, vague_reference,
+    accept_duration, anchored_duration, duration, frequency, lasting_adjective, ordinal_period, present_reference,
+    vague_reference,
 )
 from extract.temporal.patterns import (
     DAY_NUMBER, MONTH, NUMBER, ORDINAL, PART, SEASON, UNIT, WEEKDAY, YEAR,
@@ -52,6 +53,9 @@ CLOCK_DAY = (
     rf"|(?P<month>{MONTH})\s+(?P<day>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?"
 )
 """A clock time, its time zone, and the day written with it ("9 a.m. EST Tuesday", "noon Thursday")."""
+
+COUNT_QUALIFIER = r"(?:more|additional|extra|further|straight|consecutive|trading|business|working|calendar)"
+"""Words between a count and its unit that keep the count: "two more weeks", "eight trading days"."""
 
 HOLIDAY = "|".join(_name_pattern(n) for n in sorted(HOLIDAY_NAMES, key=len, reverse=True))
 
@@ -110,8 +114,9 @@ RULES: list[Rule] = [
     _rule("anchored_duration", rf"the\s+(?P<which>next|coming|following|past|last|previous|first)\s+(?:(?P<n>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT})", anchored_duration),
     _rule("vague_reference", r"(?P<which>recent|coming|past)\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:days|weeks|months|years|decades)\s+(?P<after>ahead|to\s+come|past)", vague_reference),
     _rule("deictic_reference", r"(?:right\s+|for\s+)?now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|(?:until\s+|more\s+|most\s+|only\s+)?recently|lately|the\s+past(?=\s*[^\w\s]|\s*$)|anytime\s+soon|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long|longer)\s+term", present_reference),
-    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)", ordinal_period),
-    _rule("duration", rf"(?:(?:the\s+(?=[^\s-]+\s+\w))?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?|(?P<halfof>half)\s+an?\s+(?P<unit2>hour|day|week|month|year)", duration, accept_duration),
+    _rule("ordinal_period", rf"(?:its|his|her|their|our|my|your)\s+(?P<ord>{ORDINAL})\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?!-long)", ordinal_period),
+    _rule("lasting_adjective", rf"(?P<unit>{UNIT})-long", lasting_adjective),
+    _rule("duration", rf"(?:(?:the\s+(?=[^\s-]+\s+\w))?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of|few|many)(?:\s+{COUNT_QUALIFIER})?[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?|(?P<halfof>half)\s+an?\s+(?P<unit2>hour|day|week|month|year)", duration, accept_duration),
     _rule("frequency", rf"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<unit>{UNIT}))", frequency),
     _rule("clock_time", rf"(?:{CLOCK}){TIME_ZONE}(?:,?\s+(?:on\s+)?(?:{CLOCK_DAY}))?", clock_time),
     _rule("day_then_clock", rf"(?:{CLOCK_DAY}),?\s+(?:at\s+)?(?:{CLOCK}){TIME_ZONE}", clock_time),

@@ -297,3 +297,18 @@ def test_past_perfect_schedules_lie_behind(nlp, text, value) -> None:
 )
 def test_a_participle_bounded_by_a_date_takes_the_clause_above(nlp, text, expression, value) -> None:
     assert resolved(nlp, text, date(2025, 10, 27))[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The talks ended their second day-long session.", "day-long", "P1D"),
+        ("It was a year-long campaign.", "year-long", "P1Y"),
+        ("a decades-long feud", "decades-long", "PXDE"),
+        ("The envoy will stay two more weeks.", "two more weeks", "P2W"),
+        ("Shares rose for eight trading days.", "eight trading days", "P8D"),
+        ("Rates may not move for a couple of years.", "a couple of years", "P2Y"),
+    ],
+)
+def test_duration_forms(nlp, text, expression, value) -> None:
+    assert resolved(nlp, text)[expression][0] == value

@@ -415,7 +415,7 @@ def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) 
     if first <= span.start_char or source_at > first:
         return None
     if span.doc.text[:first].rstrip().endswith(":"):
-        end = next(t.i for t in span if t.idx >= first)
+        end = next((t.i for t in span if t.idx >= first), span.end)
     else:
         end = _clause_without_quoted_modifier(span, first)
         if end is None:

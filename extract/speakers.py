@@ -284,6 +284,14 @@ class SpeakerResolver:
         people_names = {p.name for p in self.people}
         if previous is not None and previous.name is not None and previous.name not in people_names:
             return Speaker(text, start, end, "pronoun", previous.name, previous.mention)
+        found = self.organisation_in_focus(phrase)
+        if found is not None:
+            return Speaker(text, start, end, "pronoun", bare_entity_name(found.text), (found.start_char, found.end_char))
+        return Speaker(text, start, end, "pronoun", None, None)
+
+    def organisation_in_focus(self, phrase: Span) -> Span | None:
+        """What "they" or "its" refers back to when it is an organisation: the last organisation that
+        is a subject in this sentence (before the phrase) or the one before, outside quotations."""
         window = self._sentence_starts()
         current = bisect_right(window, phrase.start) - 1
         opens = window[max(current - 1, 0)]
@@ -292,10 +300,7 @@ class SpeakerResolver:
             if e.label_ == "ORG" and opens <= e.start and e.end <= phrase.start and e.root.dep_ in {"nsubj", "nsubjpass"}
             and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)
         ]
-        if organisations:
-            found = organisations[-1]
-            return Speaker(text, start, end, "pronoun", bare_entity_name(found.text), (found.start_char, found.end_char))
-        return Speaker(text, start, end, "pronoun", None, None)
+        return organisations[-1] if organisations else None
 
     def office_of(self, phrase: Span, previous: Speaker | None) -> Speaker | None:
         """"Netanyahu's office said", "his office said": the office of that person, an organisation."""

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
-from extract.speakers import LEADER_TITLES, TITLE_WORDS, SpeakerResolver
+from extract.speakers import LEADER_TITLES, ORGANISATION_NOUNS, TITLE_WORDS, SpeakerResolver
 from extract.temporal.resolver import TemporalExpression
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
@@ -404,7 +404,53 @@ def _pronoun_participants(ctx: _Context, tokens: list[Token], trigger: Token) ->
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=True))
         elif _counted_pair(token) or lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
+        elif (referent := _referent_of(ctx, token)) is not None:
+            explicit.append(referent)
     return explicit, vague
+
+
+def _referent_of(ctx: _Context, token: Token) -> str | None:
+    """Who a possessive or a description in the clause refers back to: "his press conference" (the
+    person in focus), "its outlook report" (the organisation in focus), "the alliance's leaders
+    met" (the organisation named before and named like it). Outside quotations only."""
+    if _inside_quote(ctx, token.idx):
+        return None
+    phrase = token.doc[token.i : token.i + 1]
+    if token.lower_ in {"his", "her"} and token.dep_ == "poss":
+        fronted = _subject_after_fronted_phrase(ctx, token)  # "At his news conference, Ivo Maric said"
+        if fronted is not None:
+            return _mention_id(ctx, fronted)
+        person = ctx.resolver.salient_person_before(phrase)
+        mention = ctx.resolver.mention_near(person, token.idx)
+        return f"{ctx.article_id}:{mention[0]}-{mention[1]}" if mention else None
+    if token.lower_ == "its" and token.dep_ == "poss":
+        organisation = ctx.resolver.organisation_in_focus(phrase)
+    elif _describes_an_organisation(token):
+        start = min(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})
+        organisation = ctx.resolver.organisation_before(token.doc[start : token.i + 1], strict=True)
+    else:
+        return None
+    return _mention_id(ctx, organisation) if organisation is not None else None
+
+
+def _subject_after_fronted_phrase(ctx: _Context, token: Token) -> Span | None:
+    """The person subject of the main clause when the possessive sits in a phrase fronted before it."""
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i < token.i or not any(a.i == root.i for a in token.ancestors):
+        return None
+    fronted = next((a for a in token.ancestors if a.head.i == root.i), None)
+    if fronted is None or fronted.i > subject.i:
+        return None
+    return next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+
+
+def _describes_an_organisation(token: Token) -> bool:
+    """ "the alliance", "the central bank": a definite singular organisation noun outside any name."""
+    return (
+        token.lemma_.lower() in ORGANISATION_NOUNS and token.tag_ == "NN" and not token.ent_type_
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]:

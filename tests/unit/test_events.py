@@ -268,3 +268,20 @@ def test_an_organisation_in_a_named_persons_title_stays_out(nlp) -> None:
 def test_a_body_in_its_leaders_title_holds_its_vote(nlp) -> None:
     [event] = events(nlp, "Nordic Council Speaker Eva Lund is ready to hold a vote on the treaty next week.")
     assert (event["kind"], event["participants"]) == ("vote", ["Eva Lund", "Nordic Council"])
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # a possessive before the name it refers to, in a phrase fronted before the main clause
+        ("At his pre-match press conference, coach Ivo Maric said the final would be tough.", ["Ivo Maric"]),
+        # a possessive after it: the person in focus
+        ("Coach Ivo Maric spoke on Friday. At his press conference, he said the final would be tough.", ["Ivo Maric"]),
+        # an organisation named by its kind: the one named before and named like it
+        ("The Nordic Defence Union was founded in 1990. The alliance's leaders most recently met in June, in Oslo.",
+         ["The Nordic Defence Union"]),
+    ],
+)
+def test_possessives_and_descriptions_refer_back_to_who_takes_part(nlp, text, participants) -> None:
+    [event] = events(nlp, text)
+    assert event["participants"] == participants

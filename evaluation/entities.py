@@ -16,6 +16,7 @@ The majority id is also what the quote and event scorers take as the gold entity
 
 from __future__ import annotations
 
+
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,9 +101,16 @@ def _entity_at(mentions: list[tuple[int, int, str | None, str]], start: int, end
     overlapping = [
         (len(name_words & set(surface.lower().split())), min(e, end) - max(s, start), -(e - s), entity)
         for s, e, entity, surface in mentions
-        if s < end and start < e and not (s <= start and end <= e and (s, e) != (start, end) and surface[:1].islower())
+        if s < end and start < e and not (s <= start and end <= e and (s, e) != (start, end) and _descriptor(surface))
     ]  # a descriptor around a name ("the US president" around "US") is not that name's mention
     return max(overlapping, key=lambda t: t[:3])[3] if overlapping else None
+
+
+def _descriptor(surface: str) -> bool:
+    """A lower-case description ("the US president"), not a name written with its article ("the
+    Competition and Markets Authority")."""
+    words = surface.split()
+    return surface[:1].islower() and bool(words) and words[-1][:1].islower()
 
 
 def majority_ids(landed: dict[str, list[str | None]]) -> dict[str, str]:

@@ -44,8 +44,10 @@ MALE_TITLES = {"mr", "king", "prince", "sir", "lord"}
 FUNCTION_WORDS = {"of", "and", "for", "the", "de", "du", "des", "la", "le", "on", "in", "&"}
 DEFINITION = re.compile(
     r"(?P<long>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de|du|des|la|le|on|in|&))*)\s*"
-    r"\((?P<short>[A-Z][A-Za-z0-9&.]{1,9})\)"
+    r"(?:\((?P<short>[A-Z][A-Za-z0-9&.]{1,9})\)"
+    r"|,\s+(?:(?:also|better|commonly|widely)\s+)?(?:known|referred\s+to)\s+as\s+(?P<known>[A-Z][A-Za-z0-9&.]{1,9})\b)"
 )
+"""An acronym defined in the text: "Long Name (LN)", "LN (Long Name)", "Long Name, known as LN"."""
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z0-9]){2})[A-Z][A-Za-z0-9]{1,7}$")
 """A short form: starts with a capital, at least two capitals or digits in all ("ANC", "BoJ", "G7", "CMAs")."""
 PARENTHETICAL_TAIL = re.compile(r"\s*\([^)]*$")
@@ -109,9 +111,9 @@ def _definitions(text: str) -> dict[str, str]:
     """Acronyms the article spells out, both ways round: "Long Name (LN)" and "LN (Long Name)"."""
     found: dict[str, str] = {}
     for match in DEFINITION.finditer(text):
-        long_name, short = LEADING_THE.sub("", match["long"]).strip(), match["short"].rstrip(".")
+        long_name, short = LEADING_THE.sub("", match["long"]).strip(), (match["short"] or match["known"]).rstrip(".")
         if ACRONYM.match(short) and (_initials_fit(short, long_name) or short[0] == long_name[:1]):
-            found.setdefault(short, _trim_to_initials(short, long_name))
+            found.setdefault(short, LEADING_THE.sub("", _trim_to_initials(short, long_name)))
         elif ACRONYM.match(long_name) and len(short) > len(long_name):  # "ANC (African National Congress)"
             found.setdefault(long_name, short)
     return found

@@ -30,6 +30,12 @@ def test_majority_and_wrong_merges() -> None:
     assert scores.wrong_merges == [("Lima", "Peru")]
 
 
+def test_a_name_written_with_its_article_is_that_names_mention_not_a_description() -> None:
+    mentions = [(0, 25, "E1", "the Nordic Fishing Union"), (40, 59, "E2", "the Peruvian leader"), (44, 52, "E3", "Peruvian")]
+    assert entities._entity_at(mentions, 4, 25, "Nordic Fishing Union") == "E1"
+    assert entities._entity_at(mentions, 44, 52, "Peru") == "E3"  # the description around the name is not it
+
+
 def test_gold_dates_become_intervals() -> None:
     assert _interval({"value": "2024-02"}) == (date(2024, 2, 1), date(2024, 2, 29))
     assert _interval({"value": "2024-W10"}) == (date(2024, 3, 4), date(2024, 3, 10))

@@ -156,3 +156,10 @@ def test_an_organisation_named_by_its_kind_refers_back_to_one_named_like_it(nlp)
     found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
     # "the company" is no union; "the court" names no court the text named
     assert found == {"The company": "Bakewell Foods", "the union": "Nordic Bakers Union"}
+
+
+def test_an_acronym_defined_with_known_as_links_to_its_name(nlp) -> None:
+    text = "Funds reached groups such as the Northern Liberation Front, known as NLF, prosecutors said. NLF denied it."
+    assert {surface: link for surface, (link, _) in links(nlp, text).items() if surface == "NLF"} == {
+        "NLF": "Northern Liberation Front"
+    }

@@ -226,7 +226,7 @@ def refine_entities(doc: Doc) -> None:
     person_words = {t.lower_ for e in full_names for t in e if len(t) > 2}
     surnames = {e[-1].lower_ for e in full_names if e[-1].is_title}
     entities: list[Span] = []
-    for ent in _join_broken_names(doc):
+    for ent in _widen_to_defined_names(doc, _join_broken_names(doc)):
         for part in _split(doc, ent, person_words):
             entities.append(_as_person_if_surname(_as_place_if_known(part), surnames))
     covered = {i for e in entities for i in range(e.start, e.end)}
@@ -254,6 +254,31 @@ def _join_broken_names(doc: Doc) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def _widen_to_defined_names(doc: Doc, entities: list[Span]) -> list[Span]:
+    """An organisation the NER cut short of the name the text defines ("Islamic State of Iraq" in
+    "the Islamic State of Iraq and Syria, known as ISIS") takes the whole defined name; entities
+    inside the widened span are dropped."""
+    long_names = set(_definitions(doc.text).values())
+    widened: list[Span] = []
+    for ent in entities:
+        if ent.label_ == "ORG" and widened and widened[-1].end > ent.start:
+            continue  # inside the name just widened
+        if ent.label_ == "ORG":
+            rest = doc.text[ent.start_char :]
+            rest = LEADING_THE.sub("", rest) if ent.text.lower().startswith("the ") else rest
+            offset = len(doc.text[ent.start_char :]) - len(rest)
+            for name in long_names:
+                if len(name) > len(ent.text) - offset and rest.startswith(name) and name.startswith(bare(ent.text)):
+                    span = doc.char_span(ent.start_char, ent.start_char + offset + len(name), label="ORG")
+                    if span is not None:
+                        ent = span
+                        break
+        if widened and widened[-1].end > ent.start:
+            continue
+        widened.append(ent)
+    return widened
 
 
 def _as_place_if_known(ent: Span) -> Span:

@@ -464,9 +464,10 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
 
 
 def _names_an_organisation_by_kind(chunk: Span) -> bool:
-    """"the union", "the central bank": a singular organisation noun, no name inside the phrase."""
+    """"the union", "the central bank", "the UK regulator": a singular organisation noun, no name
+    inside the phrase but a country's."""
     root = chunk.root
     return (
-        root.lemma_.lower() in ORGANISATION_NOUNS and root.tag_ == "NN"
-        and not any(t.ent_type_ for t in chunk)
+        root.lemma_.lower() in ORGANISATION_NOUNS and root.tag_ == "NN" and not root.ent_type_
+        and all(t.ent_type_ in {"", "GPE", "NORP"} for t in chunk)  # "the UK regulator" still describes one
     )

@@ -163,3 +163,19 @@ def test_an_acronym_defined_with_known_as_links_to_its_name(nlp) -> None:
     assert {surface: link for surface, (link, _) in links(nlp, text).items() if surface == "NLF"} == {
         "NLF": "Northern Liberation Front"
     }
+
+
+def test_a_name_cut_short_of_the_name_the_text_defines_takes_it_whole(nlp) -> None:
+    text = "Funds reached designated groups, among them the Islamic State of Iraq and Syria, known as ISIS, as well as Hamas."
+    doc = nlp(text)
+    refine_entities(doc)
+    assert "the Islamic State of Iraq and Syria" in [e.text for e in doc.ents]
+    assert "Syria" not in [e.text for e in doc.ents]
+
+
+def test_a_description_qualified_by_a_country_refers_back_to_the_organisation(nlp) -> None:
+    text = "The Nordic Markets Authority blocked the deal in April. In July, Acme pressed the Danish regulator to reconsider."
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    assert found.get("the Danish regulator") == "Nordic Markets Authority"

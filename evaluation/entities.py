@@ -16,7 +16,6 @@ The majority id is also what the quote and event scorers take as the gold entity
 
 from __future__ import annotations
 
-
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path

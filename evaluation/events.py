@@ -76,22 +76,27 @@ def system_events_by_file(con: duckdb.DuckDBPyConnection) -> dict[str, list[Syst
     """Published events per article file, with the trigger offsets of their mentions in it."""
     rows = con.execute(
         """
+        with event_places as (
+            select event_id, list(distinct location_entity_id) filter (where location_entity_id is not null) as ids
+            from marts.fct_event_mentions
+            group by event_id
+        )
         select a.source_path, e.event_id, any_value(e.event_kind), any_value(e.participant_entity_ids),
-            any_value(e.locations), any_value(e.timex_value), any_value(e.start_date), any_value(e.end_date),
+            any_value(coalesce(p.ids, [])), any_value(e.timex_value), any_value(e.start_date), any_value(e.end_date),
             any_value(e.event_status), list(m.event_mention_id order by m.event_mention_id)
         from marts.fct_scheduled_events e
         join marts.fct_event_mentions m using (event_id)
         join marts.dim_articles a on a.article_id = m.article_id
+        left join event_places p on p.event_id = e.event_id
         group by a.source_path, e.event_id
         order by a.source_path, e.event_id
         """
     ).fetchall()
     by_file: dict[str, list[SystemEvent]] = {}
-    for path, event_id, kind, participants, locations, value, start, end, status, mention_ids in rows:
-        location_ids = frozenset(filter(None, (_name_entity(con, name) for name in locations)))
+    for path, event_id, kind, participants, location_ids, value, start, end, status, mention_ids in rows:
         triggers = tuple(_offsets(m) for m in mention_ids)
         by_file.setdefault(Path(path).name, []).append(
-            SystemEvent(event_id, kind, frozenset(participants), location_ids, value,
+            SystemEvent(event_id, kind, frozenset(participants), frozenset(location_ids), value,
                         start.isoformat() if start else None, end.isoformat() if end else None, status, triggers)
         )
     return by_file
@@ -100,13 +105,6 @@ def system_events_by_file(con: duckdb.DuckDBPyConnection) -> dict[str, list[Syst
 def _offsets(mention_id: str) -> tuple[int, int]:
     start, end = mention_id.rsplit(":", 1)[1].split("-")
     return int(start), int(end)
-
-
-def _name_entity(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    rows = con.execute(
-        "select distinct entity_id from marts.dim_entity_aliases where alias_key = newswire_name_key(?)", [name]
-    ).fetchall()
-    return rows[0][0] if len(rows) == 1 else None
 
 
 def attributes_right(gold: dict, event: SystemEvent, entity_id: Callable[[str], str | None]) -> dict[str, bool]:

@@ -72,3 +72,21 @@ def place_label(text: str) -> str | None:
     if name in CONTINENTS_AND_REGIONS:
         return "LOC"
     return "GPE" if name in known_capitals() or is_country_name(text) else None
+
+
+@lru_cache(maxsize=2**12)
+def subdivision_kind(text: str) -> str | None:
+    """"state" or "province" when the name is one of a country's first-level divisions (ISO 3166-2:
+    "Oregon", "Ontario"), else None."""
+    name = _without_the(text).lower()
+    return _subdivisions().get(name)
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    kinds = {"State": "state", "Province": "province"}
+    return {
+        sub.name.lower(): kinds[sub.type]
+        for sub in pycountry.subdivisions
+        if sub.type in kinds
+    }

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.gazetteer import place_label
+from extract.gazetteer import is_country_name, place_label, subdivision_kind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TITLES = re.compile(
@@ -84,12 +84,34 @@ def link_mentions(doc: Doc) -> list[MentionLink]:
             link, rule = definitions[name], "acronym_defined"
         elif ACRONYM.match(name):
             link, rule = _by_initials(name, long_names), "acronym_initials"
+        elif ent.label_ == "GPE" and (division := _division_meant(ent, name)) is not None:
+            link, rule = division, "subdivision_in_context"
         elif len(name.split()) == 1 and ent.label_ in {"PERSON", "ORG"}:  # the small model tags some people ORG
             link, rule = _person_of(doc, ent, name, people), "person_part"
             if link is None and ent.label_ == "ORG" and _after_the(ent):
                 link, rule = _organisation_of(name, organisations), "organisation_word"
         links.append(MentionLink(ent.start_char, ent.end_char, link, rule if link else None))
     return links
+
+
+def _division_meant(ent: Span, name: str) -> str | None:
+    """A capital or city that is also the name of a state or province, read as the division where
+    the text says so: "Washington state", or coordinated with another division ("staff in
+    Washington and Oregon"). The division takes a distinct name ("Washington (state)") so it
+    never merges with the city."""
+    kind = subdivision_kind(name)
+    if kind is None or not (place_label(name) == "GPE" and not is_country_name(name)):
+        return None
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_ == kind:
+        return f"{name} ({kind})"
+    root = ent.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    for partner in partners:
+        partner_name = LEADING_THE.sub("", partner.text)
+        if subdivision_kind(partner_name) == kind and place_label(partner_name) is None:
+            return f"{name} ({kind})"
+    return None
 
 
 def _after_the(ent: Span) -> bool:

@@ -179,3 +179,16 @@ def test_a_description_qualified_by_a_country_refers_back_to_the_organisation(nl
     refine_entities(doc)
     found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
     assert found.get("the Danish regulator") == "Nordic Markets Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The memo went to staff in Washington and Oregon.", ("subdivision_in_context", "Washington (state)")),
+        ("Storms hit Washington state on Friday.", ("subdivision_in_context", "Washington (state)")),
+        ("The president flew to Washington on Monday.", (None, None)),
+    ],
+)
+def test_a_city_named_like_a_state_is_the_state_where_the_text_says_so(nlp, text, expected) -> None:
+    link, rule = links(nlp, text)["Washington"]
+    assert (rule, link) == expected

@@ -141,6 +141,11 @@ def _definitions(text: str) -> dict[str, str]:
     return found
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """The short form is an acronym of the name ("CMA", "Competition and Markets Authority")."""
+    return bool(ACRONYM.match(short)) and short.upper() != name.upper() and _initials_fit(short, name)
+
+
 def _initials(words: list[str], keep_function_words: bool) -> str:
     return "".join(w[0] for w in words if w and (keep_function_words or w.lower() not in FUNCTION_WORDS)).upper()
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from extract.mention_links import abbreviates
 from extract.mention_links import bare as bare_entity_name
 from extract.mention_links import link_mentions
 from extract.quote_spans import QuoteSpan, find_quotes
@@ -331,14 +332,23 @@ class SpeakerResolver:
         before = [e for e in before if e.root.i not in owners]  # "Acme's union" is not Acme
         same = [e for e in before if noun in e.text.lower()]
         kind_words = ORGANISATION_KIND_WORDS.get(noun)
-        if kind_words is not None:  # "the union": an organisation named like a union, if any
-            same = same or [e for e in before if kind_words & {t.lower_ for t in e}]
+        if kind_words is not None and not same:  # "the regulator": an organisation named like one, if any
+            alike = [e for e in before if kind_words & {t.lower_ for t in e}]
+            if alike:  # of several, the one the article names most ("the UK regulator" after five "CMA"s)
+                return max(reversed(alike), key=lambda e: self._times_named(bare_entity_name(e.text)))
         elif noun in COMPANY_NOUNS:  # "the company" is no union, ministry or parliament
             before = [e for e in before if not NON_COMPANY_WORDS & {t.lower_ for t in e}]
         if strict and noun not in FALLBACK_NOUNS:
             before = []  # "the court", "the ministry": only one named like it
         chosen = same or before
         return chosen[-1] if chosen else None
+
+    def _times_named(self, name: str) -> int:
+        """How often the article names an organisation, by its name or an acronym of it."""
+        return sum(
+            1 for e in self.doc.ents
+            if e.label_ == "ORG" and (bare_entity_name(e.text) == name or abbreviates(e.text, name))
+        )
 
     def entity_heading(self, phrase: Span) -> Span | None:
         """The named entity mention holding the phrase's head word, if any.

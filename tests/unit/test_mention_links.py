@@ -192,3 +192,15 @@ def test_a_description_qualified_by_a_country_refers_back_to_the_organisation(nl
 def test_a_city_named_like_a_state_is_the_state_where_the_text_says_so(nlp, text, expected) -> None:
     link, rule = links(nlp, text)["Washington"]
     assert (rule, link) == expected
+
+
+def test_of_several_organisations_named_like_a_description_the_most_named_is_meant(nlp) -> None:
+    text = (
+        "The Nordic Markets Authority (NMA) blocked the deal in April. The NMA said prices would rise. "
+        "In the United States, Acme beat the Federal Trade Commission in court. "
+        "In July, Acme pressed the Danish regulator to reconsider."
+    )
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    assert found.get("the Danish regulator") == "Nordic Markets Authority"

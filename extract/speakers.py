@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from extract.mention_links import abbreviates
+from extract.mention_links import abbreviates, link_mentions
 from extract.mention_links import bare as bare_entity_name
-from extract.mention_links import link_mentions
 from extract.quote_spans import QuoteSpan, find_quotes
 
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")

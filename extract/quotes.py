@@ -245,6 +245,13 @@ def medium_of(text: str, verb: Token | None) -> str | None:
     return None
 
 
+def _quotes_a_fragment(text: str, quote: QuoteSpan) -> bool:
+    """Quoted words that begin in lower case are part of the writer's sentence, not a whole
+    utterance: a partial quote, wherever its attribution stands."""
+    first = next((c for c in text[quote.inner_start : quote.inner_end] if c.isalpha()), "")
+    return first.islower()
+
+
 def _marks_a_name_or_term(text: str, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> bool:
     """Short quoted words inside a running sentence with no one saying them: a title, a nickname or
     a scare quote (the "Orion" capsule, a so-called "peace plan"), not a quotation. A fragment
@@ -330,6 +337,8 @@ def extract_quotes(
             if medium is None and "same post" in clause:
                 medium = next((q.medium for q in reversed(found) if q.medium), None)
             kind, verb_lemma, verb_start = attribution.kind, attribution.verb.lemma_.lower(), attribution.verb.idx
+            if kind == "direct" and _quotes_a_fragment(text, quote):
+                kind = "partial"  # X and Y “held talks and traded views”, the ministry said
             same_speaker = consecutive and speaker is not None and (
                 speaker.kind == "pronoun"
                 or (speaker.name is not None and previous.speaker is not None and previous.speaker.name == speaker.name)

@@ -332,3 +332,9 @@ def test_a_report_whose_modifier_quotes_words_keeps_its_clause(nlp) -> None:
 def test_a_report_whose_second_predicate_quotes_words_keeps_its_first(nlp) -> None:
     text = 'Prosecutors said that a long term would fit the crime and show that "the law applies to all."'
     assert summary(nlp, text)[0] == ("indirect", "a long term would fit the crime", None, "say")
+
+
+def test_quoted_words_beginning_in_lower_case_are_a_partial_quote(nlp) -> None:
+    text = "The two ministers “held long talks and traded views,” the Nordic Council said in a statement."
+    [(kind, words, speaker, verb)] = summary(nlp, text)
+    assert (kind, speaker, verb) == ("partial", "Nordic Council", "say")

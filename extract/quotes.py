@@ -55,6 +55,11 @@ STANCE_NOUNS = {"confidence", "hope", "concern", "belief", "fear", "doubt", "opt
 REPORTING_VERBS |= DIRECTIVE_VERBS | STANCE_VERBS
 INDIRECT_EXCLUDED = {"ask", "continue", "answer"}
 SOURCE_NOUNS = {"statement", "report", "letter", "release", "filing", "memo", "note", "post", "message"}
+DOCUMENT_VERBS = {
+    "statement": "state", "post": "post", "tweet": "tweet", "letter": "write", "message": "write",
+    "note": "write", "memo": "write", "release": "state", "communique": "state", "readout": "state",
+}
+"""The reporting verb a document stands for when it "reads" the quoted words."""
 """Nouns for what a source put out: "according to a statement from X" is X's."""
 MEDIA = [
     (re.compile(r"Truth Social"), "Truth Social"),
@@ -108,9 +113,36 @@ def reporting_verbs_in(doc: Doc, start: int, end: int, quoted: Sequence[QuoteSpa
         return []
     return [
         t for t in span
-        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
+        if (t.lemma_.lower() in REPORTING_VERBS or _document_reads(t)) and t.pos_ in {"VERB", "AUX"}
         and not any(q.start <= t.idx < q.end for q in quoted)
     ]
+
+
+def _document_reads(verb: Token) -> bool:
+    """“…,” read a post on his X account / “…,” the statement read: a document that says it."""
+    return verb.lemma_.lower() == "read" and _read_document(verb) is not None
+
+
+def _read_document(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c.lemma_.lower() in DOCUMENT_VERBS), None
+    )
+
+
+def _author_phrase(document: Token) -> Span | None:
+    """Who put out a document: its owner ("his post", "Acme's statement", "a post on his account"),
+    a name compounded with it ("the White House press statement"), or "from"/"by" X."""
+    for token in document.subtree:
+        if token.dep_ == "poss":
+            return token.doc[token.i : token.i + 1] if token.pos_ == "PRON" else _phrase(token)
+    for child in document.children:
+        if child.dep_ == "compound" and child.ent_type_:
+            return _phrase(child)
+        if child.lower_ in {"from", "by"}:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return _phrase(source)
+    return None
 
 
 def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> _Attribution | None:
@@ -328,6 +360,9 @@ def extract_quotes(
         if attribution is not None:
             used_verbs.add(attribution.verb.i)
             phrase = subject_of(attribution.verb)
+            document = _read_document(attribution.verb) if attribution.verb.lemma_.lower() == "read" else None
+            if document is not None:
+                phrase = _author_phrase(document)  # “…,” read a post on his X account: the account's owner
             spoken_of = frozenset(p.name for p in resolver.people if any(quote.start <= s < quote.end for s, _ in p.mentions))
             speaker = (
                 resolver.resolve(phrase, previous.speaker if previous else None, spoken_of) if phrase is not None else None
@@ -337,6 +372,8 @@ def extract_quotes(
             if medium is None and "same post" in clause:
                 medium = next((q.medium for q in reversed(found) if q.medium), None)
             kind, verb_lemma, verb_start = attribution.kind, attribution.verb.lemma_.lower(), attribution.verb.idx
+            if document is not None:
+                verb_lemma = DOCUMENT_VERBS[document.lemma_.lower()]  # "read a post" reports a post
             if kind == "direct" and _quotes_a_fragment(text, quote):
                 kind = "partial"  # X and Y “held talks and traded views”, the ministry said
             same_speaker = consecutive and speaker is not None and (

@@ -25,8 +25,9 @@ from extract.quote_spans import QuoteSpan, find_quotes
 
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Messrs|Sen|Rep|Gov|Gen|President|Prime Minister)\.?\s+")
 POSSESSIVE = re.compile(r"[’']s$")
-PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
-PLURAL_PRONOUNS = {"they", "them"}
+PRONOUNS = {"he", "she", "they", "him", "her", "his", "i", "we"}
+PLURAL_PRONOUNS = {"they", "them", "their", "its"}
+"""Pronouns for a group or an organisation ("they said", "its statement read"), never one person."""
 TITLE_WORDS = {
     "president", "leader", "minister", "secretary", "chancellor", "premier", "spokesman", "spokeswoman",
     "spokesperson", "senator", "governor", "ambassador", "chief", "king", "queen", "pope", "general",

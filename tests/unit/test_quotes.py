@@ -336,7 +336,7 @@ def test_a_report_whose_second_predicate_quotes_words_keeps_its_first(nlp) -> No
 
 def test_quoted_words_beginning_in_lower_case_are_a_partial_quote(nlp) -> None:
     text = "The two ministers “held long talks and traded views,” the Nordic Council said in a statement."
-    [(kind, words, speaker, verb)] = summary(nlp, text)
+    [(kind, _, speaker, verb)] = summary(nlp, text)
     assert (kind, speaker, verb) == ("partial", "Nordic Council", "say")
 
 
@@ -344,10 +344,16 @@ def test_quoted_words_beginning_in_lower_case_are_a_partial_quote(nlp) -> None:
     ("text", "speaker", "verb"),
     [
         # a document that "reads" the words stands for its author and its own verb
-        ("President Eva Lund welcomed the deal on Friday.\n\n“Norway sees the visit as a new chapter,” "
-         "read a post on her official X account.", "Eva Lund", "post"),
-        ("The Nordic Council met on Monday.\n\n“The visit will cement our partnership,” "
-         "read the Nordic Council press statement.", "Nordic Council", "state"),
+        (
+            "President Eva Lund welcomed the deal on Friday.\n\n“Norway sees the visit as a new chapter,” "
+            "read a post on her official X account.",
+            "Eva Lund", "post",
+        ),
+        (
+            "The Nordic Council met on Monday.\n\n“The visit will cement our partnership,” "
+            "read the Nordic Council press statement.",
+            "Nordic Council", "state",
+        ),
     ],
 )
 def test_a_document_that_reads_the_words_is_its_authors(nlp, text, speaker, verb) -> None:

@@ -345,13 +345,17 @@ def test_quoted_words_beginning_in_lower_case_are_a_partial_quote(nlp) -> None:
     [
         # a document that "reads" the words stands for its author and its own verb
         (
-            "President Eva Lund welcomed the deal on Friday.\n\n“Norway sees the visit as a new chapter,” "
-            "read a post on her official X account.",
+            (
+                "President Eva Lund welcomed the deal on Friday.\n\n“Norway sees the visit as a new chapter,” "
+                "read a post on her official X account."
+            ),
             "Eva Lund", "post",
         ),
         (
-            "The Nordic Council met on Monday.\n\n“The visit will cement our partnership,” "
-            "read the Nordic Council press statement.",
+            (
+                "The Nordic Council met on Monday.\n\n“The visit will cement our partnership,” "
+                "read the Nordic Council press statement."
+            ),
             "Nordic Council", "state",
         ),
     ],

@@ -388,7 +388,7 @@ def extract_quotes(
             kind, speaker, verb_lemma, verb_start, medium, when = "direct", None, None, None, None, None
             source = according_to(doc, sentence_start(text, quote.start), quote.start)
             if source is not None:  # "According to X, the government would “lean towards the centre”"
-                kind, speaker = "partial", resolver.resolve(source, None)
+                kind, speaker, verb_lemma = "partial", resolver.resolve(source, None), "according to"
             else:  # a quotation opening a paragraph after "X said …": X goes on speaking
                 reported = reported_speech_before(doc, quote, quotes)
                 if reported is not None and (phrase := subject_of(reported)) is not None:

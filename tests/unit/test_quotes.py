@@ -133,6 +133,7 @@ def test_the_speaker_is_not_the_person_the_quote_speaks_of(nlp) -> None:
 def test_according_to_names_the_source(nlp) -> None:
     text = "According to party secretary Rosa Lind, the coalition would “move to the centre”."
     assert speakers_of(nlp, text)["move to the centre"][0] == "Rosa Lind"
+    assert [q.verb_lemma for q in quotes(nlp, text)] == ["according to"]
 
 
 def test_an_attribution_inserted_after_the_report_is_indirect_speech(nlp) -> None:

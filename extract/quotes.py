@@ -364,9 +364,9 @@ def extract_quotes(
             if document is not None:
                 phrase = _author_phrase(document)  # “…,” read a post on his X account: the account's owner
             spoken_of = frozenset(p.name for p in resolver.people if any(quote.start <= s < quote.end for s, _ in p.mentions))
-            speaker = (
-                resolver.resolve(phrase, previous.speaker if previous else None, spoken_of) if phrase is not None else None
-            )
+            # "he added" goes on from the quote before; "his post" is the author's in focus, whoever quoted last
+            before = previous.speaker if previous is not None and document is None else None
+            speaker = resolver.resolve(phrase, before, spoken_of) if phrase is not None else None
             clause = _attribution_clause(text, attribution)
             medium = medium_of(clause, attribution.verb)
             if medium is None and "same post" in clause:

@@ -368,3 +368,12 @@ def test_a_document_that_reads_the_words_is_its_authors(nlp, text, speaker, verb
 
 def test_reading_a_title_is_no_quotation(nlp) -> None:
     assert quotes(nlp, "He read “War and Peace” on the train.") == []
+
+
+def test_the_author_of_a_post_is_the_person_in_focus_not_the_last_one_quoted(nlp) -> None:
+    text = (
+        "“The visit matters,” spokeswoman Ida Berg said.\n\n"
+        "Speaking on Friday, President Eva Lund said the visit would help both countries.\n\n"
+        "“Norway sees the visit as a new chapter,” read a post on her official X account."
+    )
+    assert summary(nlp, text)[-1][2:] == ("Eva Lund", "post")

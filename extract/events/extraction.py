@@ -62,6 +62,8 @@ GROUP_WORDS = GROUP_NOUNS | {g.rstrip("s") for g in GROUP_NOUNS}  # "delegation"
 ABOUT_SOMEONE = {"court", "vote"}
 ROLE_RANK = {"host": 0, "subject": 1, "attendee": 2}
 PERSONAL_FAMILIES = {"meeting", "call", "media"}
+GENERIC_KIND = "meeting"
+"""The kind of "meet", "convene", "sit down": any more specific event noun they govern names the event."""
 """Event families where a titled person acts alone, not the body in their title."""
 
 
@@ -163,10 +165,20 @@ def extract_events(
     for trigger, match in triggers:
         if any(a.i in trigger_ids for a in list(trigger.ancestors)[:2]):
             continue  # nested in another event ("meeting one-on-one to negotiate"): the outer one covers it
-        mention = _mention(ctx, trigger, match, trigger_ids)
+        mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)
         if mention is not None:
             mentions.append(mention)
     return _resolve_anaphora(mentions, ctx.taxonomy)
+
+
+def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Token, TriggerMatch]]) -> TriggerMatch:
+    """A generic verb of meeting takes the kind of the event noun it governs: "will convene … for
+    their next summit" is a summit, "meet … in the final" a match, "met for talks" talks."""
+    if match.kind != GENERIC_KIND or trigger.pos_ != "VERB":
+        return match
+    inner = [m for t, m in triggers if t.i != trigger.i and any(a.i == trigger.i for a in list(t.ancestors)[:2])]
+    specific = next((m for m in inner if m.kind != GENERIC_KIND), None)
+    return replace(match, kind=specific.kind) if specific is not None else match
 
 
 def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: set[int]) -> EventMention | None:

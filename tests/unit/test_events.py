@@ -285,3 +285,16 @@ def test_a_body_in_its_leaders_title_holds_its_vote(nlp) -> None:
 def test_possessives_and_descriptions_refer_back_to_who_takes_part(nlp, text, participants) -> None:
     [event] = events(nlp, text)
     assert event["participants"] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Heads of the Nordic Council will convene on July 11 in Oslo for their next summit.", "summit"),
+        ("In Qatar today, Argentina and France meet at the Lusail Stadium in the final of the World Cup.", "match"),
+        ("The ministers met in Lima on Monday for talks on the border.", "talks"),
+    ],
+)
+def test_a_generic_meeting_verb_takes_the_kind_of_the_event_noun_it_governs(nlp, text, kind) -> None:
+    [event] = events(nlp, text)
+    assert event["kind"] == kind

@@ -176,7 +176,7 @@ def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Tok
     their next summit" is a summit, "meet … in the final" a match, "met for talks" talks."""
     if match.kind != GENERIC_KIND or trigger.pos_ != "VERB":
         return match
-    inner = [m for t, m in triggers if t.i != trigger.i and any(a.i == trigger.i for a in list(t.ancestors)[:2])]
+    inner = [m for t, m in triggers if t.i != trigger.i and _names_the_meeting(t, trigger)]
     specific = next((m for m in inner if m.kind != GENERIC_KIND), None)
     return replace(match, kind=specific.kind) if specific is not None else match
 
@@ -455,6 +455,13 @@ def _subject_after_fronted_phrase(ctx: _Context, token: Token) -> Span | None:
     if fronted is None or fronted.i > subject.i:
         return None
     return next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+
+
+def _names_the_meeting(noun: Token, verb: Token) -> bool:
+    """The event noun says what the meeting is ("for their summit", "in the final", "at talks"),
+    not when it happens ("during a phone call", "after the summit")."""
+    preposition = noun.head
+    return noun.dep_ == "pobj" and preposition.lower_ in {"for", "in", "at"} and preposition.head.i == verb.i
 
 
 def _describes_an_organisation(token: Token) -> bool:

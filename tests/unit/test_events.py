@@ -298,3 +298,8 @@ def test_possessives_and_descriptions_refer_back_to_who_takes_part(nlp, text, pa
 def test_a_generic_meeting_verb_takes_the_kind_of_the_event_noun_it_governs(nlp, text, kind) -> None:
     [event] = events(nlp, text)
     assert event["kind"] == kind
+
+
+def test_an_event_noun_that_only_dates_the_meeting_does_not_name_it(nlp) -> None:
+    [meeting, *_] = events(nlp, "Lopez said she and Mr. Petrov agreed to meet in Vienna during a phone call on Thursday.")
+    assert meeting["kind"] == "meeting"

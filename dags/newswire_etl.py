@@ -16,9 +16,13 @@ published. Only a systemic failure (a batch-level share below its threshold, zer
 a broken dbt contract) stops the run, and then ``warehouse/published/newswire.duckdb``, the
 file users and BI tools read, stays as it was.
 
+The article-local marts (dim_articles, fct_temporal_expressions) are incremental: a run builds
+the rows of its new and re-processed articles only. The marts that carry canonical entity and
+event ids are rebuilt, because a new article can change those ids (see the README).
+
 Trigger it from the Airflow UI with optional params: input folder(s), warehouse file, spaCy
-model, and the operator's requests (re-process quarantined articles, remove articles) by
-article id or file name. Empty params fall back to the NEWSWIRE_* environment and then to
+model, the operator's requests (re-process quarantined articles, remove articles) by article
+id or file name, and a full refresh of the incremental marts. Empty params fall back to the NEWSWIRE_* environment and then to
 the embedded defaults (``seeds/`` into ``warehouse/newswire.duckdb``).
 Heavy libraries are imported inside tasks so the DAG file parses fast.
 """
@@ -80,6 +84,11 @@ def fail_fast() -> Iterator[None]:
         ),
         "remove_articles": Param(
             [], type="array", description="Article ids or file names to remove from every layer."
+        ),
+        "full_refresh": Param(
+            False, type="boolean",
+            description="Rebuild the incremental marts from every live article (dbt build --full-refresh),"
+            " e.g. after an upgrade that changes their columns.",
         ),
     },
 )
@@ -193,7 +202,7 @@ def newswire_etl():
     # dbt in the Grid view: one task per model and seed; each layer is one `dbt build` (transform_tasks.py)
     staged = dbt_layer("dbt_staging", select=STAGING_SELECT, dbt_flags=STAGING_FLAGS)
     staging_ok = validate_staging()
-    marts = dbt_layer("dbt_marts", exclude=MARTS_EXCLUDE)
+    marts = dbt_layer("dbt_marts", exclude=MARTS_EXCLUDE, full_refresh="{{ params.full_refresh }}")
     marts_ok = validate_marts()
     raw_ok >> staged >> staging_ok >> marts >> marts_ok
     published = publish(marts_ok)

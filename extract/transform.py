@@ -99,16 +99,22 @@ STAGING = ("--select", STAGING_MODELS, *CAUTIOUS_TESTS)
 MARTS = ("--exclude", STAGING_MODELS.removeprefix("+"))
 
 
-def build(settings: Settings, *selection: str) -> DbtReport:
+FULL_REFRESH = "--full-refresh"
+"""Rebuild the incremental marts (dim_articles, fct_temporal_expressions) from every live article."""
+
+
+def build(settings: Settings, *selection: str, full_refresh: bool = False) -> DbtReport:
     """Run ``dbt build`` (seeds, models and tests; all, or a selection) and fail loudly if any node fails.
 
     The DAG builds in two steps so each layer is validated before the next is built:
-    ``build(settings, *STAGING)`` then ``build(settings, *MARTS)``.
+    ``build(settings, *STAGING)`` then ``build(settings, *MARTS)``. The article-local marts are
+    incremental; ``full_refresh`` rebuilds them from every live article (the same rows).
     """
-    log.info("dbt build %s of %s into %s", " ".join(selection) or "(all)", settings.dbt_project_dir, settings.warehouse_path)
+    flags = (*selection, FULL_REFRESH) if full_refresh else selection
+    log.info("dbt build %s of %s into %s", " ".join(flags) or "(all)", settings.dbt_project_dir, settings.warehouse_path)
     results_file = settings.dbt_target_dir / "run_results.json"
     results_file.unlink(missing_ok=True)
-    exit_code = run_dbt("build", settings, *selection)
+    exit_code = run_dbt("build", settings, *flags)
     node_results = json.loads(results_file.read_text())["results"] if results_file.exists() else []
     statuses = Counter(r["status"] for r in node_results)
     failures = [r for r in node_results if r["status"] in FAILED_STATUSES]

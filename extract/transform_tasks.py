@@ -71,10 +71,12 @@ def dbt_layer(
     select: Sequence[str] = (),
     exclude: Sequence[str] = (),
     dbt_flags: Sequence[str] = (),
+    full_refresh: bool | str = False,
 ) -> DbtTaskGroup:
     """One dbt layer as a task group: a producer running ``dbt build`` and one task per model and seed.
 
-    Call inside a DAG whose ``user_defined_macros`` include :data:`MACROS`.
+    Call inside a DAG whose ``user_defined_macros`` include :data:`MACROS`. ``full_refresh`` may be
+    a template ("{{ params.full_refresh }}"): Cosmos renders it per run and adds ``--full-refresh``.
     """
     settings = Settings.from_env()
     project = settings.dbt_project_dir
@@ -102,6 +104,7 @@ def dbt_layer(
             "append_env": True,
             "env": {"NEWSWIRE_WAREHOUSE": "{{ newswire_warehouse(params) }}", "DBT_USE_COLORS": "False"},
             "dbt_cmd_flags": list(dbt_flags),
+            "full_refresh": full_refresh,
             "callback": keep_dbt_artifacts,
             "poke_interval": CONSUMER_POKE_SECONDS,
         },

@@ -100,7 +100,7 @@ def run_dag(newswire_dag) -> Callable[..., PipelineRun]:
     def run(warehouse: Path, input_dir: Path = SEEDS_DIR, **params) -> PipelineRun:
         # Every param is given: dag.test() on the same DAG object keeps params of an earlier run.
         conf = {"input_dir": str(input_dir), "warehouse_path": str(warehouse), "spacy_model": "",
-                "reprocess_articles": [], "remove_articles": [], **params}
+                "reprocess_articles": [], "remove_articles": [], "full_refresh": False, **params}
         dag_run = newswire_dag.test(run_conf=conf)
         return PipelineRun(
             run_id=dag_run.run_id,

@@ -1,10 +1,21 @@
 -- What is dated when: one row per time expression, with its article's publication date.
-with expressions as (
-    select * from {{ ref('stg_temporal_expressions') }}
+-- Incremental: a run builds the rows of new and re-processed articles only (macros/incremental_articles.sql).
+{{ config(
+    materialized='incremental',
+    unique_key='article_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ drop_rows_not_live_in(ref('dim_articles')) }}"
+) }}
+
+with articles as (
+    select article_id, published_date, tagged_at from {{ ref('dim_articles') }} as live
+    {{ articles_to_build('live') }}
 ),
 
-articles as (
-    select article_id, published_date from {{ ref('dim_articles') }}
+expressions as (
+    select * from {{ ref('stg_temporal_expressions') }}
+    where article_id in (select article_id from articles)
 )
 
 select
@@ -26,6 +37,7 @@ select
     expressions.tense_direction,
     expressions.in_quote,
     expressions.resolution_rule,
-    expressions.unresolved_reason
+    expressions.unresolved_reason,
+    articles.tagged_at
 from expressions
 inner join articles using (article_id)

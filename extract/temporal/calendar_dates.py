@@ -80,7 +80,16 @@ def relative_season(m, ctx):
 
 def accept_season(m, text):
     # "fall" is a verb far more often than a season: it needs a determiner or a year
-    return m["season"].lower() != "fall" or bool(m["which"])
+    if m["season"].lower() == "fall" and not m["which"]:
+        return False
+    return not _starts_a_name(m["season"], text[m.end() : m.end() + 20])
+
+
+def _starts_a_name(word: str, after: str) -> bool:
+    """A capitalised season before another capitalised word names something ("Winter Olympics",
+    "Summer Palace", "Autumn Statement"), not a season."""
+    following = re.match(r"\s+([A-Za-z]+)", after)
+    return word[0].isupper() and bool(following) and following[1][0].isupper()
 
 def weekday(m, ctx):
     d = weekday_date(ctx.anchor, WEEKDAYS[m["weekday"].lower()], ctx.direction)
@@ -124,7 +133,7 @@ def this_part_of_day(m, ctx):
 RELATIVE_SHIFT = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1}
 
 def relative_unit(m, ctx):
-    which = m["which"].lower()
+    which = "coming" if m["which"].lower().startswith("this") and "coming" in m["which"].lower() else m["which"].lower()
     if m["unit"].lower().startswith("weekend"):
         return dated(v.weekend_of(ctx.anchor + timedelta(weeks=_weekend_shift(which, ctx.anchor))), "relative_weekend")
     letter, _, _ = unit_code(m["unit"])
@@ -178,9 +187,20 @@ def clock_time(m, ctx):
     """
     hour, minute = _clock(m)
     day = _named_day(m, ctx) or ctx.reference or ctx.anchor
-    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    if (m["named"] or "").lower() == "midnight" and not _names_a_day(m) and ctx.direction != "past":
+        day += timedelta(days=1)  # a deadline "at midnight" ahead is the one that ends the day, the next day's 00:00
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{_utc_designator(m[0])}"
     anchored_on = "none" if m["year"] else "reference" if (ctx.reference and not _names_a_day(m)) else "anchor"
     return Resolution("TIME", value, v.Calendar(value, day, day, "day"), "clock_time", anchored_on)
+
+
+UTC_ZONE = re.compile(r"(?i)\b(?:GMT|UTC)\b")
+
+
+def _utc_designator(text: str) -> str:
+    """ISO 8601's "Z" when the time is given in GMT/UTC; a local zone (EST, PT) has no fixed
+    offset a value could carry without knowing the date's daylight saving, so it is left out."""
+    return "Z" if UTC_ZONE.search(text) else ""
 
 
 def _clock(m) -> tuple[int, int]:
@@ -287,18 +307,45 @@ def edge_of_named_period(m, ctx):
     return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_named_period", anchored_on)
 
 
-def day_range(m, ctx):
-    """'July 11-12', 'September 9 and 10, 2023', '15-17 March': a stretch of days, a DURATION (P2D)
-    with its interval, the way an anchored "the next two weeks" has one."""
+def _range_days(m) -> tuple[str, str | None, int, int]:
+    """Month word, year (or None), first and last day number of a day range match."""
     month_word, year_text = m["month"] or m["month2"], m["year"] or m["year2"]
     first, last = (int(re.sub(r"\D", "", m[g])) for g in (("first", "last") if m["month"] else ("first2", "last2")))
+    return month_word, year_text, first, last
+
+
+def day_range(m, ctx):
+    """'July 11-12', '15–17 March': a stretch of days written as one token, a DURATION (P2D) with its
+    interval, the way an anchored "the next two weeks" has one."""
+    month_word, year_text, first, last = _range_days(m)
     if last <= first:
         return None
     month_no = month_number(month_word)
-    start = date(int(year_text), month_no, first) if year_text else day_in_year(ctx.anchor, month_no, first, ctx.direction)
-    end = date(start.year, month_no, last)
+    try:
+        start = date(int(year_text), month_no, first) if year_text else day_in_year(ctx.anchor, month_no, first, ctx.direction)
+        end = date(start.year, month_no, last)
+    except ValueError:
+        return None
     value = f"P{last - first + 1}D"
     return Resolution("DURATION", value, v.Calendar(value, start, end, "day"), "day_range", "none" if year_text else "anchor")
+
+
+def range_day(m, ctx, which: str):
+    """One end of a day range: 'July 11' and '12' of 'July 11 and 12', '15' and '17 March' of '15-17 March'.
+
+    TimeML marks each day of a range as its own DATE (TimeBank's "April 24 and 25" is two
+    expressions); the second takes its month (and year) from the first, written once for both.
+    """
+    month_word, year_text, first, last = _range_days(m)
+    if last <= first:
+        return None
+    month_no = month_number(month_word)
+    try:
+        start = date(int(year_text), month_no, first) if year_text else day_in_year(ctx.anchor, month_no, first, ctx.direction)
+        day = start if which == "first" else date(start.year, month_no, last)
+    except ValueError:
+        return None
+    return dated(v.day(day), f"day_range_{which}", "none" if year_text else "anchor")
 
 
 def month_of_relative_year(m, ctx):

@@ -18,7 +18,7 @@ from extract.temporal.calendar_dates import (
     accept_bare_month, accept_part_of_day, accept_season, accept_weekday, bare_month, clock_time, deictic_day,
     day_range, edge_of_named_period, edge_of_unit, iso_date, month_of_relative_year,
     month_day, month_with_year, nth_weekday, offset_from_anchor, part_of_relative_unit, relative_month,
-    part_of_day, relative_season, relative_unit, relative_weekday, season_with_year, the_weekend, this_part_of_day,
+    part_of_day, range_day, relative_season, relative_unit, relative_weekday, season_with_year, the_weekend, this_part_of_day,
     weekday,
 )
 from extract.temporal.context import Context, Resolution
@@ -37,6 +37,7 @@ from extract.temporal.references import (
     accept_offset_from_reference, definite_period, next_day, offset_from_reference, period_of_year, that_period,
     year_ago_period,
 )
+
 
 def _name_pattern(name: str) -> str:
     """A holiday name as written: any spacing, an optional apostrophe (curly or straight) and full stop."""
@@ -94,7 +95,7 @@ RULES: list[Rule] = [
     _rule("relative_weekday", rf"(?P<which>last|next|this\s+coming|this|coming|the\s+(?:previous|preceding|following))\s+(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART}))?", relative_weekday),
     _rule("deictic_day", rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?", deictic_day),
     _rule("this_part_of_day", r"this\s+(?P<part>morning|afternoon|evening)", this_part_of_day),
-    _rule("relative_unit", r"(?P<which>last|next|this|current|coming|following|previous)\s+(?P<unit>week(?:end)?|month|quarter|year|decade)", relative_unit),
+    _rule("relative_unit", r"(?P<which>last|next|this\s+coming|this|current|coming|following|previous)\s+(?P<unit>week(?:end)?|month|quarter|year|decade)", relative_unit),
     _rule("part_of_relative_unit", r"(?P<edge>earlier|later)\s+(?P<which>this|last|next)\s+(?P<unit>week|month|year)", part_of_relative_unit),
     _rule("year", rf"(?P<year>{YEAR})", year_number, accept_year),
     _rule("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)['’]?s|['’](?P<short>\d)0s)|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", decade_number),
@@ -123,7 +124,7 @@ RULES: list[Rule] = [
     _rule("part_of_day", r"(?P<last>last\s+)?(?P<part>night)|(?:(?:mid|early|late)[\s-]?)(?P<part2>morning|afternoon|evening)|(?P<part3>midday|mid-day|overnight)", part_of_day, accept_part_of_day),
     _rule("the_weekend", r"the\s+(?:(?:past|final|last)\s+)?weekend", the_weekend),
     _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>day|week|month|year)", edge_of_unit),
-    _rule("day_range", rf"(?P<month>{MONTH})\s+(?P<first>{DAY_NUMBER})\s*(?:-|–|to|and|through)\s*(?P<last>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?|(?P<first2>{DAY_NUMBER})\s*(?:-|–|to|and)\s*(?P<last2>{DAY_NUMBER})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>{YEAR}))?", day_range),
+    _rule("day_range", rf"(?P<month>{MONTH})\s+(?P<first>{DAY_NUMBER})\s*(?P<sep>-|–|to|and|through)\s*(?P<last>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?|(?P<first2>{DAY_NUMBER})\s*(?P<sep2>-|–|to|and)\s*(?P<last2>{DAY_NUMBER})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>{YEAR}))?", day_range),
     _rule("edge_of_named_period", rf"(?:the\s+)?(?P<edge>end|start|beginning|middle|(?:first|second|last|latter)\s+half)\s+of\s+(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))", edge_of_named_period),
     _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", nth_weekday),
     _rule("holiday", rf"(?:(?P<which>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?", holiday),
@@ -154,7 +155,33 @@ def find(text: str, relaxed: bool = False) -> list[Found]:
     for found in candidates:
         if all(found.end <= t.start or found.start >= t.end for t in taken):
             taken.append(found)
-    return [_with_modifier(f, text) for f in sorted(taken, key=lambda f: f.start)]
+    days = [day for found in taken for day in _range_ends(found)]
+    return [_with_modifier(f, text) for f in sorted(days, key=lambda f: f.start)]
+
+
+RANGE_FIRST_DAY = Rule("day_range_first", re.compile(""), lambda m, ctx: range_day(m, ctx, "first"))
+RANGE_LAST_DAY = Rule("day_range_last", re.compile(""), lambda m, ctx: range_day(m, ctx, "last"))
+"""The two ends of a ``day_range`` match, each resolved from the whole match (month and year are written once)."""
+
+
+def _range_ends(found: Found) -> list[Found]:
+    """A day range joined by a word ("July 11 and 12", "15 to 17 March") as TimeML marks it: one DATE
+    per day written, for TimeML annotates tokens and the two days are tokens apart. Joined by a dash
+    ("July 11-12") the range is one token and stays one expression, a DURATION with its interval.
+
+    The range is found whole, so that its second number is known to be a day; then each end
+    keeps its own words: "July 11" and "12", "15" and "17 March".
+    """
+    if found.rule.name != "day_range":
+        return [found]
+    m = found.match
+    if (m["sep"] or m["sep2"]) in {"-", "–"}:
+        return [found]
+    first, last = ("first", "last") if m["month"] else ("first2", "last2")
+    return [
+        Found(found.start, m.end(first), RANGE_FIRST_DAY, m),
+        Found(m.start(last), found.end, RANGE_LAST_DAY, m),
+    ]
 
 
 POINT_MODIFIER = re.compile(r"(?i)(?<![\w-])(?:early|late|mid|earlier|later|sometime)(?:\s+(?:in|on))?[\s-]+$")
@@ -165,7 +192,7 @@ QUANTITY_MODIFIER = re.compile(
 """Quantity modifiers TimeML keeps in the expression (its ``mod``); hedges such as "about", "only" and "just"
 stay outside, as the TimeBank annotation has them."""
 POINT_RULES = {
-    "weekday_by_tense", "deictic_day", "month_by_tense", "month_year", "month_day_year", "day_month_year", "year",
+    "day_range_first", "weekday_by_tense", "deictic_day", "month_by_tense", "month_year", "month_day_year", "day_month_year", "year",
     "relative_unit", "relative_month", "relative_season", "season_year", "relative_weekday", "fiscal_year",
 }
 QUANTITY_RULES = {"duration", "offset_from_anchor", "offset_from_reference", "clock_time"}

@@ -19,11 +19,32 @@ def year_number(m, ctx):
 YEAR_NEIGHBOURS = PRECEDING_DATE_WORDS | set(MONTHS) | set(SEASONS) | {"eve", "day", "year", "christmas", "easter"}
 
 
+DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that"}
+DATED_EVENT_NOUNS = {
+    "election", "elections", "season", "campaign", "budget", "census", "games", "championship", "championships",
+    "tournament", "final", "finals", "race", "summit", "crisis", "war", "vote", "referendum", "attack", "attacks",
+    "bombing", "bombings", "earthquake", "uprising", "revolution", "coup", "strike", "recession", "report",
+    "agreement", "accord", "deal", "law", "act", "contract", "merger", "takeover", "ruling", "verdict", "trial",
+    "invasion", "protests", "riots", "floods", "hurricane", "pandemic", "olympics", "conference", "meeting",
+}
+"""Common nouns a year names an instance of ("the 2024 election", "its 1996 report")."""
+
+
 def accept_year(m, text):
-    """A four-digit number is a year after a date word ("in 2020", "Eve 1999") or before "'s"."""
+    """A four-digit number is a year after a date word ("in 2020", "Eve 1999"), before "'s", or
+    between a determiner and what it dates: "the 2022 World Cup", "the 1996 Olympic bombing",
+    "its 2023 report" (not "the 2000 workers": a count).
+    """
     if re.match(r"\s*(?:%|percent)", text[m.end() : m.end() + 10]):
         return False
-    return word_before(text, m.start()) in YEAR_NEIGHBOURS or text[m.end() : m.end() + 2] in {"'s", "’s"}
+    if word_before(text, m.start()) in YEAR_NEIGHBOURS or text[m.end() : m.end() + 2] in {"'s", "’s"}:
+        return True
+    return word_before(text, m.start()) in DETERMINERS and _dates_the_next_word(text[m.end() : m.end() + 30])
+
+
+def _dates_the_next_word(after: str) -> bool:
+    following = re.match(r"\s+([A-Za-z]+)", after)
+    return bool(following) and (following[1][0].isupper() or following[1].lower() in DATED_EVENT_NOUNS)
 
 
 def fiscal_year(m, ctx):

@@ -21,8 +21,8 @@ from extract.quotes import Quote, extract_quotes
 from extract.speakers import SpeakerResolver
 from extract.temporal import grammar
 from extract.temporal.context import Context, Resolution
-from extract.temporal.values import Calendar
 from extract.temporal.tense import clause_direction
+from extract.temporal.values import Calendar
 
 SPACY_TEMPORAL_LABELS = {"DATE": "DATE", "TIME": "TIME"}
 AGE = re.compile(r"(?i)\b(?:years?|months?|weeks?|days?)[\s-]old\b")
@@ -113,10 +113,14 @@ def resolve_document_and_quotes(
 
     dated = dated_days(results.values())
     quotes, spoken = extract_quotes(doc, speakers, dated)
+    within_quote: dict[object, Discourse] = {}  # each quotation dates its own words, in order
     for candidate, quote in items:
         if quote is not None:
             anchor, kind = (spoken[quote], "utterance") if quote in spoken else (published, "publication")
-            results[candidate.start] = _resolve(doc, candidate, anchor, kind, Discourse(anchor), True, sentence_of)
+            said = within_quote.get(quote, Discourse(anchor))
+            expression = _resolve(doc, candidate, anchor, kind, said, True, sentence_of)
+            results[candidate.start] = expression
+            within_quote[quote] = said.after(expression)
     return [results[start] for start in sorted(results)], quotes
 
 

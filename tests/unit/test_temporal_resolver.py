@@ -11,6 +11,7 @@ import pytest
 
 from extract.config import DEFAULT_SPACY_MODEL
 from extract.nlp import load_pipeline
+from extract.temporal import grammar
 from extract.temporal.resolver import resolve_document
 
 WEDNESDAY = date(2025, 10, 15)
@@ -312,3 +313,33 @@ def test_a_participle_bounded_by_a_date_takes_the_clause_above(nlp, text, expres
 )
 def test_duration_forms(nlp, text, expression, value) -> None:
     assert resolved(nlp, text)[expression][0] == value
+
+
+def test_a_day_range_is_one_date_per_day_written(nlp) -> None:
+    # TimeML marks each end of a range; the second takes the month (and year) written once
+    found = resolved(nlp, "The regatta is sailed on November 8 and 9, this coming weekend.")
+    assert found["November 8"][0] == "2025-11-08" and found["9"][0] == "2025-11-09"
+    assert found["this coming weekend"][0] == "2025-W42-WE"
+    found = resolved(nlp, "The fair ran from 3 to 5 October 2024.")
+    assert found["3"][0] == "2024-10-03" and found["5 October 2024"][0] == "2024-10-05"
+    # joined by a dash, the range is one token: one expression, a duration with its interval
+    assert resolved(nlp, "The fair ran 3-5 October 2024.")["3-5 October 2024"][0] == "P3D"
+
+
+def test_a_clock_time_in_a_quote_takes_the_day_the_quote_named(nlp) -> None:
+    # inside one quotation the words are dated in order, like the article's own
+    found = resolved(nlp, "“We will sign on Friday at 10 a.m. (09:00 GMT),” the envoy said on Monday.")
+    assert found["09:00 GMT"][0] == "2025-10-17T09:00Z"  # GMT/UTC is ISO 8601's "Z"
+    assert resolved(nlp, "The polls close at 8 p.m. EST on Friday.")["8 p.m. EST on Friday"][0] == "2025-10-17T20:00"
+
+
+def test_midnight_ahead_ends_the_day(nlp) -> None:
+    assert resolved(nlp, "The ceasefire expires at midnight.")["midnight"][0] == "2025-10-16T00:00"
+    assert resolved(nlp, "The ceasefire expired at midnight.")["midnight"][0] == "2025-10-15T00:00"
+
+
+def test_a_year_that_dates_a_named_event(nlp) -> None:
+    found = resolved(nlp, "Fans recalled the 2014 Winter Olympics and the 2019 election.")
+    assert found["2014"][0] == "2014" and found["2019"][0] == "2019"
+    assert "Winter" not in found  # a season word heading a name is no season
+    assert [f.rule.name for f in grammar.find("Then the 2000 workers went home.")] == []  # a count

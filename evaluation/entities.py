@@ -96,13 +96,18 @@ def _entity_at(mentions: list[tuple[int, int, str | None, str]], start: int, end
     the one overlapping most; on a tie the smaller one (the name "US" rather than the
     descriptor "the US president" around it).
     """
-    name_words = set(canonical.lower().split())
+    name_words = _words(canonical)
     overlapping = [
-        (len(name_words & set(surface.lower().split())), min(e, end) - max(s, start), -(e - s), entity)
+        (len(name_words & _words(surface)), min(e, end) - max(s, start), -(e - s), entity)
         for s, e, entity, surface in mentions
         if s < end and start < e and not (s <= start and end <= e and (s, e) != (start, end) and _descriptor(surface))
     ]  # a descriptor around a name ("the US president" around "US") is not that name's mention
     return max(overlapping, key=lambda t: t[:3])[3] if overlapping else None
+
+
+def _words(name: str) -> set[str]:
+    """Lower-cased words without punctuation: "Austin, Texas" shares "austin" with "Austin"."""
+    return {w.strip(".,;:’'\"()").lower() for w in name.split()} - {""}
 
 
 def _descriptor(surface: str) -> bool:

@@ -76,6 +76,7 @@ def link_mentions(doc: Doc) -> list[MentionLink]:
     long_names = {bare(e.text) for e in mentions if len(bare(e.text).split()) >= 2}
     people = _people(doc, mentions)
     organisations = {bare(e.text) for e in mentions if e.label_ == "ORG" and len(bare(e.text).split()) >= 2}
+    editions = {bare(e.text) for e in mentions if YEARLY_EDITION.match(bare(e.text))}
     links = []
     for ent in mentions:
         name = bare(ent.text)
@@ -86,12 +87,25 @@ def link_mentions(doc: Doc) -> list[MentionLink]:
             link, rule = _by_initials(name, long_names), "acronym_initials"
         elif ent.label_ == "GPE" and (division := _division_meant(ent, name)) is not None:
             link, rule = division, "subdivision_in_context"
+        elif (edition := _edition_of(name, editions)) is not None:
+            link, rule = edition, "event_edition"
         elif len(name.split()) == 1 and ent.label_ in {"PERSON", "ORG"}:  # the small model tags some people ORG
             link, rule = _person_of(doc, ent, name, people), "person_part"
             if link is None and ent.label_ == "ORG" and _after_the(ent):
                 link, rule = _organisation_of(name, organisations), "organisation_word"
         links.append(MentionLink(ent.start_char, ent.end_char, link, rule if link else None))
     return links
+
+
+YEARLY_EDITION = re.compile(r"^(?:1[89]|20)\d\d\s+(?P<series>[A-Z].*)$")
+"""A named event's edition: "2022 World Cup", "2024 Summer Olympics"."""
+
+
+def _edition_of(name: str, editions: set[str]) -> str | None:
+    """The one edition of a series the article names with its year, for the series named alone
+    ("the World Cup" after "the 2022 World Cup"): a report on one edition means that one."""
+    found = [e for e in editions if YEARLY_EDITION.match(e)["series"] == name]
+    return found[0] if len(found) == 1 else None
 
 
 def _division_meant(ent: Span, name: str) -> str | None:
@@ -249,6 +263,7 @@ def refine_entities(doc: Doc) -> None:
     "Kazuo Ueda") is that person. A name cut at a joining word ("… Machinists and" + "Aerospace
     Workers") is joined again.
     """
+    _people_tagged_as_organisations(doc)
     full_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     person_words = {t.lower_ for e in full_names for t in e if len(t) > 2}
     surnames = {e[-1].lower_ for e in full_names if e[-1].is_title}
@@ -264,6 +279,37 @@ def refine_entities(doc: Doc) -> None:
         ):
             entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)
+
+
+ORGANISATION_WORDS = {
+    "inc", "corp", "co", "ltd", "llc", "plc", "ag", "sa", "group", "holdings", "partners", "capital", "bank", "fund",
+    "foundation", "institute", "university", "college", "school", "hospital", "fc", "united", "club", "airlines",
+    "airways", "motors", "energy", "technologies", "systems", "media", "news", "times", "post", "press", "labs",
+    "party", "union", "council", "committee", "commission", "authority", "agency", "ministry", "department",
+    "association", "federation", "league", "alliance", "front", "army", "court", "congress", "parliament", "assembly",
+    "house", "office", "service", "services", "network", "studios", "pictures", "records", "games", "industries",
+    "international", "global", "company", "corporation", "organisation", "organization", "board", "reserve",
+}
+"""Words that make a capitalised name an organisation's, not a person's."""
+
+
+def _people_tagged_as_organisations(doc: Doc) -> None:
+    """A person the small model tagged ORG in full ("Kyilian Mbappe") and then by surname alone
+    ("Mbappe"): a name of two or three capitalised words, none of them an organisation's word or a
+    known place, whose last word the article also writes alone, is a person. Organisations are
+    shortened to their first or most distinctive word ("Goldman"), people to their last."""
+    alone = {e.text.lower() for e in doc.ents if len(e) == 1 and e.label_ in {"ORG", "PERSON", "GPE", "NORP"}}
+    relabelled = []
+    for ent in doc.ents:
+        words = [t for t in ent if t.lower_ != "the"]
+        if (
+            ent.label_ == "ORG" and 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words)
+            and not any(t.lower_ in ORGANISATION_WORDS or t.lower_ in FUNCTION_WORDS for t in words)
+            and words[-1].lower_ in alone and not place_label(words[-1].text) and not place_label(words[0].text)
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        relabelled.append(ent)
+    doc.ents = relabelled
 
 
 def _join_broken_names(doc: Doc) -> list[Span]:

@@ -29,7 +29,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "22"
+TAGGER_VERSION = "23"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 

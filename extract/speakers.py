@@ -378,7 +378,7 @@ class SpeakerResolver:
         ]
         return found[-1] if found else None
 
-    def by_title(self, phrase: Span, exclude: frozenset[str] = frozenset()) -> Person | None:
+    def by_title(self, phrase: Span, exclude: frozenset[str] = frozenset(), title: str | None = None) -> Person | None:
         """The person the article titled like the descriptor.
 
         "the Ukrainian leader" needs a Ukrainian title; an unqualified "the president" means
@@ -387,7 +387,7 @@ class SpeakerResolver:
         is Trump: the subject before, not the last president named).
         """
         words = [t.lower_ for t in phrase]
-        title = next((w for w in reversed(words) if w in TITLE_WORDS), None)
+        title = title or next((w for w in reversed(words) if w in TITLE_WORDS), None)
         nationality = next((w for w in words if w in NATIONALITY_ALIASES), None)
         accepted = LEADER_TITLES if title in LEADER_TITLES else {title}
         home = NATIONALITY_ALIASES[HOME_NATIONALITY]
@@ -453,17 +453,26 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
     for chunk in doc.noun_chunks:
         words = [t.lower_ for t in chunk]
         if (
-            len(words) < 2 or len(words) > 3 or words[0] != "the"
+            len(words) < 2 or words[0] != "the"
             or (chunk.start_char, chunk.end_char) in taken
             or any(s <= chunk.start_char and chunk.end_char <= e for s, e in resolver.quoted)
         ):
             continue
-        if words[-1] in TITLE_WORDS and (len(words) == 2 or words[1] in NATIONALITY_ALIASES):
+        office = _head_of_office(chunk)
+        if office is not None:  # "the head of state": the leader in focus
+            person = resolver.by_title(office, title="leader")
+            if person is not None:
+                mention = resolver.mention_near(person, office.start_char)
+                found.append(Speaker(office.text, office.start_char, office.end_char, "descriptor", person.name, mention))
+            continue
+        if words[-1] in TITLE_WORDS and (
+            len(words) == 2 or (len(words) == 3 and words[1] in NATIONALITY_ALIASES) or _titled_by_a_name(chunk)
+        ):
             person = resolver.by_title(chunk)
             if person is not None:
                 mention = resolver.mention_near(person, chunk.start_char)
                 found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
-        elif _names_an_organisation_by_kind(chunk):
+        elif len(words) <= 3 and _names_an_organisation_by_kind(chunk):
             organisation = resolver.organisation_before(chunk, strict=True)
             if organisation is not None:
                 found.append(Speaker(
@@ -471,6 +480,29 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
                     (organisation.start_char, organisation.end_char),
                 ))
     return found
+
+
+OFFICES = {"state", "government"}
+
+
+def _head_of_office(chunk: Span) -> Span | None:
+    """"the head of state", "the head of government": a leader's title written as a description."""
+    doc, end = chunk.doc, chunk.end
+    if [t.lower_ for t in chunk] != ["the", "head"] or end + 1 >= len(doc):
+        return None
+    if doc[end].lower_ == "of" and doc[end + 1].lower_ in OFFICES:
+        return doc[chunk.start : end + 2]
+    return None
+
+
+def _titled_by_a_name(chunk: Span) -> bool:
+    """"the African National Congress leader", "the Kremlin spokesman": between "the" and the title,
+    one organisation's or country's name, the way a nationality qualifies "the Russian president"."""
+    inner = chunk[1:-1]
+    ents = {t.ent_type_ for t in inner}
+    return len(inner) >= 1 and ents <= {"ORG", "GPE", "NORP"} and "" not in ents and all(
+        t.ent_iob_ != "B" for t in inner[1:]
+    )
 
 
 def _names_an_organisation_by_kind(chunk: Span) -> bool:

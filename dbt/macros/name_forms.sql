@@ -2,7 +2,7 @@
   How a written name becomes comparable: drop an unclosed parenthesis the NER span took
   ("Democratic Alliance (DA"), a possessive ("Trump’s", and the owner in
   "Trump’s White House"), a leading "the"
-  before a capitalised name ("the US"), and leading titles and honorifics
+  before a capitalised name or a year ("the US", "the 2022 World Cup"), and leading titles and honorifics
   ("Mr.", "US President", "Secretary of State", "Senate Majority Leader").
   bare_name keeps the case (for display); name_key lowercases it (for matching).
 #}
@@ -15,7 +15,7 @@ trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     regexp_replace(trim({{ expression }}), '\s*\([^)]*$', ''),
     '^[A-Z][A-Za-z.-]*[’'']s\s+([A-Z])', '\1'),
     '[’'']s$', ''),
-    '^[Tt]he\s+([A-Z])', '\1'),
+    '^[Tt]he\s+([A-Z0-9])', '\1'),
     {{ title_words_pattern() }}, ''),
     {{ title_words_pattern() }}, ''),
     {{ title_words_pattern() }}, ''))

@@ -36,6 +36,11 @@ def test_a_name_written_with_its_article_is_that_names_mention_not_a_description
     assert entities._entity_at(mentions, 44, 52, "Peru") == "E3"  # the description around the name is not it
 
 
+def test_a_city_written_with_its_state_is_the_city_mention() -> None:
+    mentions = [(0, 6, "CITY", "Austin"), (8, 13, "STATE", "Texas")]
+    assert entities._entity_at(mentions, 0, 13, "Austin, Texas") == "CITY"  # punctuation is no part of a word
+
+
 def test_gold_dates_become_intervals() -> None:
     assert _interval({"value": "2024-02"}) == (date(2024, 2, 1), date(2024, 2, 29))
     assert _interval({"value": "2024-W10"}) == (date(2024, 3, 4), date(2024, 3, 10))

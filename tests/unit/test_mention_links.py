@@ -204,3 +204,31 @@ def test_of_several_organisations_named_like_a_description_the_most_named_is_mea
     refine_entities(doc)
     found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
     assert found.get("the Danish regulator") == "Nordic Markets Authority"
+
+
+def test_a_leader_described_by_office_or_by_the_organisation_he_leads(nlp) -> None:
+    text = (
+        "President Amara Koné of the Sahel Unity Party arrived in Paris on Monday. "
+        "The visit is the head of state's first to France. "
+        "The Sahel Unity Party leader had asked for the meeting in March."
+    )
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    assert found.get("the head of state") == "Amara Koné"
+    assert found.get("The Sahel Unity Party leader") == "Amara Koné"
+
+
+def test_a_person_tagged_as_an_organisation_and_named_by_surname_is_a_person(nlp) -> None:
+    # the small model tags both "Dembo Kallue" and "Kallue" ORG here
+    text = "Fans see it as Marco Ruiz versus Dembo Kallue, PSG team-mates this season. The coach said Peru is not only Kallue."
+    doc = nlp(text)
+    refine_entities(doc)
+    assert {e.text: e.label_ for e in doc.ents}.get("Dembo Kallue") == "PERSON"
+    assert links(nlp, text).get("Kallue") == ("Dembo Kallue", "person_part")
+
+
+def test_a_series_named_alone_is_the_edition_the_article_dated(nlp) -> None:
+    found = links(nlp, "Fans flew to Lima for the 2031 World Cup. The World Cup final is on Sunday.")
+    assert found["The World Cup"] == ("2031 World Cup", "event_edition")
+    assert found["the 2031 World Cup"] == (None, None)

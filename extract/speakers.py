@@ -403,10 +403,28 @@ class SpeakerResolver:
             elif marks <= home:  # no foreign nationality: a home-country title may omit it
                 candidates.append(person)
         candidates = [p for p in candidates if not _named_as(p, exclude)] or candidates
+        subject = self.subject_of_clause(phrase)
+        if len(candidates) > 1 and any(p not in subject for p in candidates):
+            candidates = [p for p in candidates if p not in subject]
         others = self.named_in_clause(phrase)
         if len(candidates) > 1 and any(p not in others for p in candidates):
             candidates = [p for p in candidates if p not in others]
         return (self.salient_person_before(phrase, candidates) or candidates[0]) if candidates else None
+
+    def subject_of_clause(self, phrase: Span) -> list[Person]:
+        """The people who are the subject of the clause the descriptor sits in, below it: "Zelensky is
+        landing … for a meeting with the American president" cannot mean Zelensky (a description in
+        a clause's predicate does not refer to that clause's own subject)."""
+        verb = phrase.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i in {t.i for t in phrase}:
+            return []  # the descriptor is the subject itself
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return [
+            person for person in self.people
+            if any(s <= t.idx < e for t in subjects for s, e in person.mentions)
+        ]
 
     def named_in_clause(self, phrase: Span) -> list[Person]:
         """People named earlier in the descriptor's sentence, apart from an apposition ("Trump, the

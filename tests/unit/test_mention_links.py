@@ -232,3 +232,14 @@ def test_a_series_named_alone_is_the_edition_the_article_dated(nlp) -> None:
     found = links(nlp, "Fans flew to Lima for the 2031 World Cup. The World Cup final is on Sunday.")
     assert found["The World Cup"] == ("2031 World Cup", "event_edition")
     assert found["the 2031 World Cup"] == (None, None)
+
+
+def test_a_description_in_a_clause_never_means_that_clauses_subject(nlp) -> None:
+    text = (
+        "President Maria Okafor met reporters on Monday. Okafor's offer comes as President Ivan Petrescu "
+        "is flying to Lagos for talks with the president."
+    )
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    assert found.get("the president") == "Maria Okafor"

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extract.doc_text import text_of
 from extract.gazetteer import is_country_name, place_label, subdivision_kind
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -72,7 +73,7 @@ def bare(text: str) -> str:
 def link_mentions(doc: Doc) -> list[MentionLink]:
     """A link (or none) for every named-entity mention of the document, in document order."""
     mentions = [e for e in doc.ents if e.label_ in NAME_LABELS]
-    definitions = _definitions(doc.text)
+    definitions = _definitions(text_of(doc))
     long_names = {bare(e.text) for e in mentions if len(bare(e.text).split()) >= 2}
     people = _people(doc, mentions)
     organisations = {bare(e.text) for e in mentions if e.label_ == "ORG" and len(bare(e.text).split()) >= 2}
@@ -206,7 +207,7 @@ def _people(doc: Doc, mentions: list[Span]) -> list[_Person]:
             continue
         person = people.setdefault(name, _Person(name, ent.start_char, 0, set(), None))
         person.mentions += 1
-        title = _title_before(doc.text, ent.start_char)
+        title = _title_before(text_of(doc), ent.start_char)
         if title:
             person.titles.add(title)
             person.gender = person.gender or _gender(title)
@@ -234,7 +235,7 @@ def _person_of(doc: Doc, ent: Span, name: str, people: list[_Person]) -> str | N
 
 def _weigh(doc: Doc, ent: Span, candidates: list[_Person]) -> _Person:
     """Title or honorific written with the short name, then gender, then who was introduced first."""
-    title = _title_before(doc.text, ent.start_char)
+    title = _title_before(text_of(doc), ent.start_char)
     gender = _gender(title) if title else None
 
     def score(person: _Person) -> tuple[int, int, int]:
@@ -333,15 +334,15 @@ def _widen_to_defined_names(doc: Doc, entities: list[Span]) -> list[Span]:
     """An organisation the NER cut short of the name the text defines ("Islamic State of Iraq" in
     "the Islamic State of Iraq and Syria, known as ISIS") takes the whole defined name; entities
     inside the widened span are dropped."""
-    long_names = set(_definitions(doc.text).values())
+    long_names = set(_definitions(text_of(doc)).values())
     widened: list[Span] = []
     for ent in entities:
         if ent.label_ == "ORG" and widened and widened[-1].end > ent.start:
             continue  # inside the name just widened
         if ent.label_ == "ORG":
-            rest = doc.text[ent.start_char :]
+            rest = text_of(doc)[ent.start_char :]
             rest = LEADING_THE.sub("", rest) if ent.text.lower().startswith("the ") else rest
-            offset = len(doc.text[ent.start_char :]) - len(rest)
+            offset = len(text_of(doc)[ent.start_char :]) - len(rest)
             for name in long_names:
                 if len(name) > len(ent.text) - offset and rest.startswith(name) and name.startswith(bare(ent.text)):
                     span = doc.char_span(ent.start_char, ent.start_char + offset + len(name), label="ORG")

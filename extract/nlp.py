@@ -19,10 +19,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doc_text import text_of
 from extract.errors import PermanentError
+from extract.events import extract_events, load_taxonomy, split_event_names
 from extract.mention_links import is_agent, link_mentions, refine_entities
 from extract.quotes import Quote
-from extract.events import extract_events, load_taxonomy, split_event_names
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
 from extract.temporal.resolver import TemporalExpression, resolve_document_and_quotes
 from extract.warehouse import NLP_COLUMNS
@@ -179,7 +180,7 @@ def speaker_name_mentions(
                 "sentence_index": bisect_right(sentence_starts, span.start if span is not None else 0) - 1,
                 "start_char": start,
                 "end_char": end,
-                "surface_text": doc.text[start:end],
+                "surface_text": text_of(doc)[start:end],
                 "entity_label": "ORG" if row["speaker_kind"] == "organisation" else "PERSON",
                 "linked_name": row["speaker_name"] if row["speaker_kind"] == "organisation" else None,
                 "link_rule": "office_of" if row["speaker_kind"] == "organisation" else None,

@@ -35,6 +35,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.doc_text import text_of
 from extract.quote_spans import QuoteSpan, sentence_start
 from extract.speakers import Speaker, SpeakerResolver
 from extract.temporal.anchors import attribution_windows, own_utterance_date, referred_event_date
@@ -146,7 +147,7 @@ def _author_phrase(document: Token) -> Span | None:
 
 
 def find_attribution(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> _Attribution | None:
-    text = doc.text
+    text = text_of(doc)
     governing = governing_verb_before(doc, quote)
     if governing is not None:
         return _Attribution(governing, "partial", (sentence_start(text, quote.start), quote.start))
@@ -170,9 +171,9 @@ def governing_verb_before(doc: Doc, quote: QuoteSpan) -> Token | None:
     characterises, and has a subject: "ISS dismissed the plan as “outsized,” while X wrote ..."
     is ISS's, whatever reporting verb follows."""
     words = doc.char_span(quote.start, quote.end, alignment_mode="contract")
-    if words is None or len(words) == 0 or words.start_char <= sentence_start(doc.text, quote.start):
+    if words is None or len(words) == 0 or words.start_char <= sentence_start(text_of(doc), quote.start):
         return None
-    if doc.text[: quote.start].rstrip(" \t\"“‘'").endswith((":", ",")):
+    if text_of(doc)[: quote.start].rstrip(" \t\"“‘'").endswith((":", ",")):
         return None  # 'said: “They told me …”', 'said, “…”': a whole utterance, the usual attribution
     inside = {t.i for t in words}
     token = next((t for t in words if t.head.i not in inside), words.root)
@@ -322,7 +323,7 @@ def _attribution_clause(text: str, attribution: _Attribution) -> str:
 
 def reported_speech_before(doc: Doc, quote: QuoteSpan, quotes: Sequence[QuoteSpan]) -> Token | None:
     """The last reporting verb of the paragraph just before a quotation that opens its own paragraph."""
-    text = doc.text
+    text = text_of(doc)
     paragraph_start = text.rfind("\n", 0, quote.start) + 1
     if text[paragraph_start : quote.start].strip():
         return None  # the quotation does not open its paragraph
@@ -342,7 +343,7 @@ def extract_quotes(
     or when it has no attribution at all (“…,” he added. “…”); failing both, the day of
     an event it calls today's ("today's conversation" after "a call on Thursday").
     """
-    text = doc.text
+    text = text_of(doc)
     quotes = resolver.quote_spans
     found: list[Quote] = []
     spoken: dict[QuoteSpan, date] = {}
@@ -415,7 +416,7 @@ def indirect_quotes(
 ) -> list[Quote]:
     """Reported speech: a reporting verb outside quotes with a clausal complement and a subject."""
     rows = []
-    for verb in reporting_verbs_in(doc, 0, len(doc.text), quotes):
+    for verb in reporting_verbs_in(doc, 0, len(text_of(doc)), quotes):
         if verb.lemma_.lower() in INDIRECT_EXCLUDED:
             continue
         content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -460,7 +461,7 @@ def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) 
     first = min(q.start for q in overlapping)
     if first <= span.start_char or source_at > first:
         return None
-    if span.doc.text[:first].rstrip().endswith(":"):
+    if text_of(span.doc)[:first].rstrip().endswith(":"):
         end = next((t.i for t in span if t.idx >= first), span.end)
     else:
         end = _clause_without_quoted_modifier(span, first)
@@ -489,6 +490,9 @@ def _clause_without_quoted_modifier(span: Span, first_quote: int) -> int | None:
     return end
 
 
+ACCORDING_TO = re.compile(r"(?i)\baccording to\b")
+
+
 def _according_to_reports(
     doc: Doc, quotes: Sequence[QuoteSpan], resolver: SpeakerResolver, dated: Sequence[tuple[int, int, date]]
 ) -> list[Quote]:
@@ -496,9 +500,11 @@ def _according_to_reports(
     company." and "According to the ministry, the plant will close." The report is the rest of the
     sentence on the other side of the comma."""
     rows = []
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    for match in ACCORDING_TO.finditer(text_of(doc)):  # the text, not every token: most articles have none
+        words = doc.char_span(match.start(), match.end())
+        if words is None or len(words) != 2:
             continue
+        token = words[0]
         source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
         if source is None:
             continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from extract.doc_text import text_of
 from extract.mention_links import abbreviates, link_mentions
 from extract.mention_links import bare as bare_entity_name
 from extract.quote_spans import QuoteSpan, find_quotes
@@ -172,7 +173,7 @@ class SpeakerResolver:
 
     @classmethod
     def for_doc(cls, doc: Doc) -> SpeakerResolver:
-        return cls(doc, find_quotes(doc.text))
+        return cls(doc, find_quotes(text_of(doc)))
 
     def person_at(self, start: int, end: int) -> Person | None:
         for person in self.people:
@@ -436,7 +437,7 @@ class SpeakerResolver:
             for start, end in person.mentions:
                 if not (sentence.start_char <= start and end <= phrase.start_char):
                     continue  # only names written before the descriptor, in its sentence
-                if self.doc.text[end : phrase.start_char].strip() in {",", ""}:
+                if text_of(self.doc)[end : phrase.start_char].strip() in {",", ""}:
                     continue  # "Trump, the American president"
                 named.append(person)
                 break

@@ -36,6 +36,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.doc_text import text_of
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
@@ -157,7 +158,7 @@ def extract_events(
     sentences = list(doc.sents)
     ctx = _Context(
         doc, article_id, resolver, expressions, published, taxonomy or load_taxonomy(), list(quote_speakers),
-        sentences, [s.start for s in sentences], dateline_end(doc.text),
+        sentences, [s.start for s in sentences], dateline_end(text_of(doc)),
     )
     triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t))]
     trigger_ids = {t.i for t, _ in triggers}
@@ -266,7 +267,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     return EventMention(
         start_char=match.start_char,
         end_char=match.end_char,
-        trigger=doc.text[match.start_char : match.end_char],
+        trigger=text_of(doc)[match.start_char : match.end_char],
         kind=kind,
         sentence_index=sentence_index,
         participant_mention_ids=tuple(participants),

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from extract.doc_text import text_of
 from extract.quote_spans import QuoteSpan, sentence_end, sentence_start
 
 
@@ -59,7 +60,7 @@ def referred_event_date(doc: Doc, quote: QuoteSpan, dated_spans: Sequence[tuple[
     dates that conversation ("a phone call on Thursday"): the day of the last such event,
     in a sentence before the quotation, of the same kind (call, meeting, speech, vote, hearing).
     """
-    found = SPOKEN_DEICTIC.search(doc.text, quote.start, quote.end)
+    found = SPOKEN_DEICTIC.search(text_of(doc), quote.start, quote.end)
     if found is None:
         return None
     family = _family({w.lower() for w in found["words"].split()})

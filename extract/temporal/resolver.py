@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from extract.doc_text import text_of
 from extract.quote_spans import containing
 from extract.quotes import Quote, extract_quotes
 from extract.speakers import SpeakerResolver
@@ -67,7 +68,7 @@ def candidates(doc: Doc) -> list[_Candidate]:
     temporal word at all ("Slepian, 52,") is an age or a number, not a time, and is dropped.
     An entity the grammar cannot read is kept with ``found`` None (unresolved, with its reason).
     """
-    found = [_Candidate(f.start, f.end, f, "") for f in grammar.find(doc.text)]
+    found = [_Candidate(f.start, f.end, f, "") for f in grammar.find(text_of(doc))]
     for ent in doc.ents:
         if ent.label_ not in SPACY_TEMPORAL_LABELS or not grammar.TEMPORAL_WORD.search(ent.text) or AGE.search(ent.text):
             continue
@@ -170,7 +171,7 @@ def _resolve(
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     direction = clause_direction(span) if span is not None else "unknown"
     sentence_index = bisect_right(sentence_of, candidate.start) - 1
-    text = doc.text[candidate.start : candidate.end]
+    text = text_of(doc)[candidate.start : candidate.end]
     if candidate.found is None:
         return TemporalExpression(
             candidate.start, candidate.end, text, sentence_index, candidate.label, None, None, None, None,

@@ -80,7 +80,8 @@ def generate(folder: Path, count: int, start: int, pool: list[str], rng: random.
             when=rng.choice(WHEN).format(day=f"{later:%B} {later.day}", month=f"{later:%B}"),
         )
         body = rng.sample(pool, k=min(len(pool), rng.randint(4, 8)))
-        text = f" date {published:%Y-%m-%d} {lede}\n\n" + "\n\n".join(body) + f"\n\n(Generated report {number}.)\n"
+        footer = f"(Generated report no. {number:06d}.)"  # zero-padded: never read as a year
+        text = f" date {published:%Y-%m-%d} {lede}\n\n" + "\n\n".join(body) + f"\n\n{footer}\n"
         words += len(text.split())
         (folder / f"generated_{number:06d}.txt").write_text(text, encoding="utf-8")
     return words

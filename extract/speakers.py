@@ -62,6 +62,9 @@ NON_COMPANY_WORDS = {
     "council", "committee", "court", "commission", "authority", "agency", "department", "administration",
 }
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+APPOSED_NAME_LABELS = {"PERSON", "ORG", "GPE"}
+"""A name in apposition that speaks for its head ("hosts Norway said"); a nationality there
+("the president Colombian, …") only qualifies it."""
 """NER labels of things that can speak (a ministry, a country, a company) or be a speaker's name."""
 HOME_NATIONALITY = "us"
 NATIONALITY_ALIASES = {
@@ -359,6 +362,8 @@ class SpeakerResolver:
         """
         head = phrase.root.i
         own = next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= head < e.end), None)
+        if own is not None and own.label_ == "NORP":  # "the president Chilean, Rosa Valdivia,": no demonym speaks
+            return self._named_in_apposition(phrase.root)
         return own or self._named_in_apposition(phrase.root)
 
     def _named_in_apposition(self, head: Token) -> Span | None:
@@ -366,7 +371,7 @@ class SpeakerResolver:
         regulator, Ofcom, said". Only after the head: in "the Kremlin spokesman" the name qualifies."""
         for child in head.rights:
             if child.dep_ in {"appos", "npadvmod"} and child.pos_ == "PROPN":
-                return next((e for e in self.doc.ents if e.label_ in NAME_LABELS and e.start <= child.i < e.end), None)
+                return next((e for e in self.doc.ents if e.label_ in APPOSED_NAME_LABELS and e.start <= child.i < e.end), None)
         return None
 
     def entity_ending_in(self, word: str, position: int) -> Span | None:

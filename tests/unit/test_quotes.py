@@ -377,3 +377,12 @@ def test_the_author_of_a_post_is_the_person_in_focus_not_the_last_one_quoted(nlp
         "“Norway sees the visit as a new chapter,” read a post on her official X account."
     )
     assert summary(nlp, text)[-1][2:] == ("Eva Lund", "post")
+
+
+def test_a_nationality_in_apposition_never_speaks(nlp) -> None:
+    # the parser heads "the president Chilean" on the demonym; the name in apposition speaks
+    text = (
+        "Early this year the president Chilean, Rosa Valdivia, announced a truce that the miners rejected a week later."
+        "\n\n“We will keep the ports open, and we will not raise fuel prices this winter.”"
+    )
+    assert [q.speaker.name for q in quotes(nlp, text)] == ["Rosa Valdivia"]

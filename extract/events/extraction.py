@@ -257,6 +257,8 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
     dated = next((e for e in ctx.expressions if timex == f"{ctx.article_id}:{e.start_char}-{e.end_char}"), None)
     if dated is not None and dated.start_date is not None and dated.start_date > ctx.published and status in {"held", "ongoing"}:
         status = "scheduled"  # a date after publication has not happened yet
+    elif _dated_before(dated, ctx.published) and status == "scheduled":
+        status = "held"  # "the June rate decision", "the 2022 final": over by the time of writing
     if status == "scheduled" and timex is None and _process_in_progress(trigger, kind):
         status = "ongoing"
     vague = [v for v in vague if v not in participants]
@@ -293,6 +295,15 @@ def _only_titles_a_person(ctx: _Context, ent: Span, people: list[Span], kind: st
     if ent.label_ == "ORG":
         return ctx.taxonomy.family(kind) in PERSONAL_FAMILIES and describes_a_person(ent, people)
     return False
+
+
+def _dated_before(dated, published: date) -> bool:
+    """The event's date lies wholly before the publication date, read against the article's own
+    time (a date in a quotation, read against when it was said, may have been ahead then)."""
+    return (
+        dated is not None and dated.end_date is not None and dated.end_date < published
+        and dated.anchor_kind != "utterance" and not dated.in_quote
+    )
 
 
 def _ents_after_dateline(ctx: _Context) -> list[Span]:

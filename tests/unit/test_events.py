@@ -303,3 +303,11 @@ def test_a_generic_meeting_verb_takes_the_kind_of_the_event_noun_it_governs(nlp,
 def test_an_event_noun_that_only_dates_the_meeting_does_not_name_it(nlp) -> None:
     [meeting, *_] = events(nlp, "Lopez said she and Mr. Petrov agreed to meet in Vienna during a phone call on Thursday.")
     assert meeting["kind"] == "meeting"
+
+
+def test_an_event_dated_before_publication_was_held(nlp) -> None:
+    # no tense to go by: the noun phrase is dated, and the date is behind the article
+    [event] = events(nlp, "Analysts still debate the Central Bank of Lorca's June rate decision.")
+    assert (event["when"], event["status"]) == ("2025-06", "held")
+    [event] = events(nlp, "Analysts expect the Central Bank of Lorca's December rate decision.")
+    assert (event["when"], event["status"]) == ("2025-12", "scheduled")

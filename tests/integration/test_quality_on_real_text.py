@@ -38,7 +38,7 @@ FLOORS = {
     ("news-dev", "entities", "on_majority_pct"): 97.7,
     ("news-dev", "entities", "consolidated_pct"): 92.0,
     ("news-dev", "events", "kind_pct"): 76.5,
-    ("news-dev", "events", "status_pct"): 72.5,
+    ("news-dev", "events", "status_pct"): 78.4,
     ("news-dev", "events", "participants_pct"): 29.4,  # from 31.4: "finals on July 15 and 16" is now two dates (TimeML), and an undated "the finals" joined another event
     ("news-dev", "events", "r"): 11.5,
     ("news-dev", "events", "place_pct"): 68.6,

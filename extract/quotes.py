@@ -423,9 +423,12 @@ def indirect_quotes(
         if verb.i in used_verbs and content is None:
             continue  # the verb of a direct quote; with a report of its own ("said this raised the stakes: “…”") it has two
         phrase = subject_of(verb)
-        if phrase is None:
+        inserted = _attribution_after_apposed_name(verb) if phrase is None else None
+        if inserted is not None:
+            phrase, span = inserted
+        elif phrase is None:
             continue
-        if content is not None:
+        elif content is not None:
             left = content.left_edge.i + (1 if content.left_edge.lower_ == "that" else 0)
             span = _without_edge_punctuation(doc[left : content.right_edge.i + 1])  # not a closing mark before it
         elif (
@@ -574,6 +577,36 @@ def _reported_directive(verb: Token) -> Span | None:
     if addressee is None or act is None or act.i < addressee.i:
         return None
     return verb.doc[addressee.left_edge.i : act.right_edge.i + 1]
+
+
+def _attribution_after_apposed_name(verb: Token) -> tuple[Span, Span] | None:
+    """"X will attend the summit in person, Marco Paz, the council's secretary, confirmed on Friday":
+    the parser takes the name for an apposition inside the report and the reporting verb for a
+    subjectless adverbial clause. The name set off by commas just before the verb speaks, and the
+    report is the clause before the name. Returns (speaker phrase, report)."""
+    if verb.dep_ not in {"advcl", "parataxis", "conj"} or _own_subject(verb) is not None:
+        return None
+    head, doc = verb.head, verb.doc
+    if head.i > verb.i:
+        return None
+    before = verb.left_edge.i - 1
+    while before > head.i and doc[before].is_punct:
+        before -= 1
+    if before <= head.i:
+        return None
+    name = None
+    for token in [doc[before], *doc[before].ancestors]:
+        if token == head:
+            break
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG"}:  # small model: people as ORG
+            name = token  # the outermost name on the way up ("Marco Paz", not his title)
+    if name is None or name.left_edge.i == 0 or doc[name.left_edge.i - 1].text != ",":
+        return None
+    end = name.left_edge.i - 1
+    while end > head.left_edge.i and doc[end - 1].is_punct:
+        end -= 1
+    report = doc[head.left_edge.i : end]
+    return (_phrase(name), report) if len(report) >= 3 else None
 
 
 def _reported_before_inserted_attribution(verb: Token) -> Span | None:

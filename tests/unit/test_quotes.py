@@ -386,3 +386,14 @@ def test_a_nationality_in_apposition_never_speaks(nlp) -> None:
         "\n\n“We will keep the ports open, and we will not raise fuel prices this winter.”"
     )
     assert [q.speaker.name for q in quotes(nlp, text)] == ["Rosa Valdivia"]
+
+
+def test_a_name_set_off_by_commas_before_a_subjectless_reporting_verb_speaks(nlp) -> None:
+    # the parser hangs "Marco Paz" as an apposition inside the report and "confirmed" as an adverbial clause
+    text = (
+        "President Ana Ruiz will attend the Lima summit in person, Marco Paz, "
+        "National Water and Energy Council of Peru secretary, confirmed on Friday."
+    )
+    assert summary(nlp, text) == [
+        ("indirect", "President Ana Ruiz will attend the Lima summit in person", "Marco Paz", "confirm")
+    ]

@@ -469,9 +469,23 @@ def _before_quotations(span: Span, quotes: Sequence[QuoteSpan], source_at: int) 
     else:
         end = _clause_without_quoted_modifier(span, first)
         if end is None:
-            return None
+            return span if _quotes_only_inside_the_subject(span, overlapping) else None
     cut = _without_edge_punctuation(span.doc[span.start : end])
     return cut if len(cut) >= 3 else None
+
+
+def _quotes_only_inside_the_subject(span: Span, quotes: Sequence[QuoteSpan]) -> bool:
+    """The report quotes a label inside its subject ("that the effort to form a “broad coalition” had
+    stalled", "Acme, which ran an “anything-goes” desk, failed to report"): what it asserts, the
+    predicate, is the writer's paraphrase, so the clause is a report of its own beside the quoted
+    words. A quotation in the predicate ('warned that selling the jets "would open a new chapter"',
+    "had settled on a “skeleton”") carries the report itself and is its own row instead."""
+    subject = next((c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge, subject.right_edge
+    start, end = first.idx, last.idx + len(last.text)
+    return all(start <= q.start and q.end <= end + 1 for q in quotes)
 
 
 def _clause_without_quoted_modifier(span: Span, first_quote: int) -> int | None:

@@ -397,3 +397,13 @@ def test_a_name_set_off_by_commas_before_a_subjectless_reporting_verb_speaks(nlp
     assert summary(nlp, text) == [
         ("indirect", "President Ana Ruiz will attend the Lima summit in person", "Marco Paz", "confirm")
     ]
+
+
+def test_a_report_quoting_a_label_in_its_subject_is_a_report_of_its_own(nlp) -> None:
+    # the predicate is the writer's paraphrase; a quotation in the predicate carries the report instead
+    found = summary(nlp, "Auditors said Globex, which ran a “no-questions-asked” trading desk for years, failed to report trades.")
+    assert [(kind, text[:25]) for kind, text, _, _ in found] == [
+        ("indirect", "Globex, which ran a “no-q"), ("partial", "no-questions-asked"),
+    ]
+    found = summary(nlp, "The minister said the two parties had agreed on a “framework” for their talks.")
+    assert [kind for kind, *_ in found] == ["partial"]

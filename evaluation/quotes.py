@@ -70,6 +70,12 @@ def match(gold_quote: dict, system: list[SystemQuote], used: set[int] | None = N
     return (exact or inside or [None])[0]
 
 
+def is_unnamed(gold_speaker: str) -> bool:
+    """The gold marks an unnamed speaker either way: "sources (unnamed)" or "unnamed sources"."""
+    words = gold_speaker.lower().replace("(", " ").replace(")", " ").split()
+    return "unnamed" in words
+
+
 def score(
     corpus: ArticleCorpus, system_by_file: dict[str, list[SystemQuote]], speaker_id: Callable[[str], str | None]
 ) -> tuple[QuoteScores, list[str]]:
@@ -90,7 +96,7 @@ def score(
             found = system[index]
             scores.detected += 1
             expected = speaker_id(gold_quote["speaker"])
-            unnamed = gold_quote["speaker"].endswith("(unnamed)")  # "sources (unnamed)": right when none is named
+            unnamed = is_unnamed(gold_quote["speaker"])  # "sources (unnamed)": right when none is named
             if (unnamed and found.speaker_entity_id is None) or (expected is not None and found.speaker_entity_id == expected):
                 scores.speaker_right += 1
             else:

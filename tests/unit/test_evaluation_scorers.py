@@ -7,6 +7,7 @@ from datetime import date
 from evaluation import entities
 from evaluation.corpora import evidence_fragments, occurrences
 from evaluation.events import _interval, _same_time_and_place
+from evaluation.quotes import is_unnamed
 
 
 def test_occurrences_are_whole_words() -> None:
@@ -58,3 +59,8 @@ def test_open_dates_link_only_at_the_same_place() -> None:
 
 def test_evidence_fragments_split_on_both_separators() -> None:
     assert evidence_fragments("talks in Oslo ... on Friday; a second round") == ["talks in Oslo", "on Friday", "a second round"]
+
+
+def test_an_unnamed_gold_speaker_is_written_either_way() -> None:
+    assert is_unnamed("sources (unnamed)") and is_unnamed("unnamed sources") and is_unnamed("Fed officials (unnamed)")
+    assert not is_unnamed("Ana Unnamedova")

@@ -284,6 +284,19 @@ def edge_of_unit(m, ctx):
     end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
     return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_unit")
 
+def unit_end(m, ctx):
+    """'by year-end', 'since year-end', 'at month's end': the end of the unit the sentence is about.
+    A past clause ("the index is down since year-end") looks back to the last such end before the
+    anchor; otherwise it is the current unit's end."""
+    letter, _, _ = unit_code(m["unit"])
+    shift_by = -1 if ctx.direction == "past" else 0
+    whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
+    days = (whole.end - whole.start).days + 1
+    low, high = EDGE_FRACTION["end"]
+    start = whole.start + timedelta(days=int(days * low))
+    return dated(v.Calendar(whole.value, start, whole.end, whole.granularity), "unit_end")
+
+
 def edge_of_named_period(m, ctx):
     """'the end of 1990', 'the beginning of October', 'the last half of 1989' (1989-H2): the named
     month or year (its value; TimeML puts the edge in the mod), the interval narrowed to that part."""

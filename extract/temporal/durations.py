@@ -88,6 +88,12 @@ def lasting_adjective(m, ctx):
     return Resolution("DURATION", value, None, "lasting_adjective", "none", "duration: no calendar interval")
 
 
+def reporting_period(m, ctx):
+    """ "net income for the year ended Sept. 30": a company's reporting year is named by its last day,
+    which is a date of its own; "the year" is the length of the period reported (TimeML: DURATION P1Y)."""
+    return Resolution("DURATION", "P1Y", None, "reporting_period", "none", "duration: no calendar interval")
+
+
 def accept_duration(m, text):
     # bare plural units ("for years") are durations; "a day"/"a year" need a duration-like word before
     if m["halfof"] or m["half"]:

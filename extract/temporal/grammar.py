@@ -19,12 +19,12 @@ from extract.temporal.calendar_dates import (
     day_range, edge_of_named_period, edge_of_unit, iso_date, month_of_relative_year,
     month_day, month_with_year, nth_weekday, offset_from_anchor, part_of_relative_unit, relative_month,
     part_of_day, range_day, relative_season, relative_unit, relative_weekday, season_with_year, the_weekend, this_part_of_day,
-    weekday,
+    unit_end, weekday,
 )
 from extract.temporal.context import Context, Resolution
 from extract.temporal.durations import (
     accept_duration, anchored_duration, duration, frequency, lasting_adjective, ordinal_period, present_reference,
-    vague_reference,
+    reporting_period, vague_reference,
 )
 from extract.temporal.patterns import (
     DAY_NUMBER, MONTH, NUMBER, ORDINAL, PART, SEASON, UNIT, WEEKDAY, YEAR,
@@ -108,6 +108,7 @@ RULES: list[Rule] = [
     _rule("year_ago_period", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period|year|month)", year_ago_period),
     _rule("year_ago_adjective", r"year[\s-](?:earlier|ago)(?P<ord>)(?P<unit>)", year_ago_period),
     _rule("period_of_year", rf"the\s+(?P<year>{YEAR})\s+(?P<unit>period|quarter)", period_of_year),
+    _rule("reporting_period", rf"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?:{MONTH}|\d))", reporting_period),
     _rule("definite_period", r"the\s+(?:(?P<mod>latest|most\s+recent|current|comparable|same|full|entire|whole)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period|year)", definite_period, lambda m, text: m["unit"].lower() == "quarter" or bool(m["mod"]) or "fiscal" in m[0].lower()),
     _rule("that_period", r"(?:(?P<edge>earlier|later)\s+)?(?P<in_the>)(?:that|the\s+same|that\s+same)\s+(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)", that_period),
     _rule("part_of_that_period", r"(?P<edge>earlier|later)\s+(?P<in_the>in\s+the)\s+(?P<unit>day|week|month|year)", that_period),
@@ -125,6 +126,7 @@ RULES: list[Rule] = [
     _rule("the_weekend", r"the\s+(?:(?:past|final|last)\s+)?weekend", the_weekend),
     _rule("edge_of_unit", r"(?:the\s+)?(?P<edge>end|start|beginning|middle)\s+of\s+(?:the|this|(?P<which>last|next))\s+(?P<unit>day|week|month|year)", edge_of_unit),
     _rule("day_range", rf"(?P<month>{MONTH})\s+(?P<first>{DAY_NUMBER})\s*(?P<sep>-|–|to|and|through)\s*(?P<last>{DAY_NUMBER})(?:,?\s+(?P<year>{YEAR}))?|(?P<first2>{DAY_NUMBER})\s*(?P<sep2>-|–|to|and)\s*(?P<last2>{DAY_NUMBER})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>{YEAR}))?", day_range),
+    _rule("unit_end", r"(?:(?:the|around)\s+)?(?P<unit>year|month|quarter)(?:[-\s]end|['’]s\s+end)(?![-\s]\w)", unit_end),
     _rule("edge_of_named_period", rf"(?:the\s+)?(?P<edge>end|start|beginning|middle|(?:first|second|last|latter)\s+half)\s+of\s+(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))", edge_of_named_period),
     _rule("nth_weekday_of_month", rf"(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<weekday>{WEEKDAY})\s+(?:of|in)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?", nth_weekday),
     _rule("holiday", rf"(?:(?P<which>last|next|this)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?", holiday),

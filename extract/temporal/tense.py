@@ -155,6 +155,18 @@ def _dates_a_planned_event(span: Span, verb: Token) -> bool:
     return verb.lemma_.lower() in PLANNING_VERBS and active and span.start > verb.i
 
 
+def _plan_reported_in_the_past(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "the vigil planned for Saturday was called off": a bare participle of planning describing a noun
+    in a past-tense clause names an event that may have been due before or after the report (called off
+    the day before, or for next week); in a present or future clause ("the vote scheduled for Friday
+    is expected to pass") the plan still stands and points ahead."""
+    if auxiliaries or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    clause = governing_verb(verb.head) if verb.head is not verb else None
+    return clause is not None and (clause.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in clause.children))
+
+
 def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bool]:
     """The direction a verb gives, or (unknown, True) when its clause takes the tense of the one above.
     ``scheduling=False`` reads a scheduling verb ("set") as any other (it carries no "for")."""
@@ -173,6 +185,8 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
     lemma = verb.lemma_.lower()
     past_perfect = any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxiliaries)
     if scheduling and lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN") and not past_perfect:
+        if _plan_reported_in_the_past(verb, auxiliaries):
+            return "unknown", False  # "the vigil planned for Saturday was called off": either side of the report
         return "future", False  # "is scheduled for", "has been set for"; "had been set for Monday" is past
     if "to" in aux_words and verb.tag_ == "VB":
         # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",

@@ -242,6 +242,10 @@ def test_since_points_back(nlp, text, published, value) -> None:
         ("The final was set for Thursday.", "Thursday", "2025-10-16"),
         ("Shares traded near the all-time high set on Thursday.", "Thursday", "2025-10-09"),
         ("The league has set Oct. 20 as the deadline for bids.", "Oct. 20", "2025-10-20"),
+        # a planned event reported in a past clause may lie on either side: the nearest Monday
+        ("The parade planned for Monday was called off after the storm.", "Monday", "2025-10-13"),
+        # in a present clause the plan still stands and points ahead
+        ("The parade planned for Monday is expected to draw crowds.", "Monday", "2025-10-20"),
     ],
 )
 def test_a_planned_event_is_not_dated_by_the_planning(nlp, text, expression, value) -> None:
@@ -309,6 +313,9 @@ def test_a_participle_bounded_by_a_date_takes_the_clause_above(nlp, text, expres
         ("The envoy will stay two more weeks.", "two more weeks", "P2W"),
         ("Shares rose for eight trading days.", "eight trading days", "P8D"),
         ("Rates may not move for a couple of years.", "a couple of years", "P2Y"),
+        # a reporting year is named by its last day: "the year" is its length, the day a date of its own
+        ("The brewer lost money in the fiscal year ended June 30.", "the fiscal year", "P1Y"),
+        ("Sales for the year ending March 31 will fall.", "the year", "P1Y"),
     ],
 )
 def test_duration_forms(nlp, text, expression, value) -> None:
@@ -343,3 +350,16 @@ def test_a_year_that_dates_a_named_event(nlp) -> None:
     assert found["2014"][0] == "2014" and found["2019"][0] == "2019"
     assert "Winter" not in found  # a season word heading a name is no season
     assert [f.rule.name for f in grammar.find("Then the 2000 workers went home.")] == []  # a count
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The merger should close by year-end.", "year-end", "2025"),
+        ("The fund must be wound up by year's end.", "year's end", "2025"),
+        # a past clause looks back to the last year-end before publication
+        ("The index has lost 4% since year-end.", "year-end", "2024"),
+    ],
+)
+def test_the_end_of_the_year_written_as_one_word(nlp, text, expression, value) -> None:
+    assert resolved(nlp, text)[expression][0] == value

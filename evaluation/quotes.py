@@ -7,6 +7,12 @@ most one gold quote. The speaker is right when the system's speaker entity is th
 speaker's entity (``evaluation.entities.gold_entity_id``: the entity most of its written
 forms land on), so "he" and "the president" count only when resolved to the right person;
 a gold speaker marked "(unnamed)" ("sources (unnamed)") is right when the system names none.
+A gold speaker that is a group with no entity of its own ("U.S. prosecutors", "Zhao's lawyers",
+"Iranian foreign ministry") can only be compared as written: it is right when the system's
+speaker's head noun is one of the gold speaker's words and its proper-noun qualifiers, if any,
+share one with it (demonyms read as their country)
+("Prosecutors in the U.S." is "U.S. prosecutors"; "Officials from Saudi Arabia" is "Saudi
+officials"; "officials from Qatar" is not).
 
 Two systems are scored the same way: newswire from the published mart ``marts.fct_quotes``,
 and textacy's direct-quotation extractor (the peer), whose speaker text is looked up with
@@ -15,9 +21,11 @@ the warehouse's own name key (textacy resolves no pronouns or titles).
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -76,6 +84,37 @@ def is_unnamed(gold_speaker: str) -> bool:
     return "unnamed" in words
 
 
+GROUP_PREPOSITIONS = {"from", "in", "at", "for", "of", "with"}
+
+
+@cache
+def _country_of_demonym() -> dict[str, str]:
+    """"french" -> "france", from the warehouse's own demonym seed, so "French inspectors" is "Inspectors from France"."""
+    seed = Path(__file__).resolve().parents[1] / "dbt" / "seeds" / "demonyms.csv"
+    with seed.open(encoding="utf-8") as rows:
+        return {row["demonym"].lower(): row["country"].split()[0].lower() for row in csv.DictReader(rows)}
+
+
+def _words_of(name: str) -> list[str]:
+    words = [w.strip(".,;:()'\"’").lower().removesuffix("'s").removesuffix("’s") for w in name.split()]
+    return [_country_of_demonym().get(w, w) for w in words]
+
+
+def same_group(gold_speaker: str, system_speaker: str | None) -> bool:
+    """Whether a system group speaker names the gold group (see the module docstring)."""
+    if not system_speaker:
+        return False
+    words = system_speaker.split()
+    cut = next((i for i, w in enumerate(words) if w.lower() in GROUP_PREPOSITIONS), len(words))
+    head = _words_of(words[cut - 1])[0] if cut else ""
+    gold_words = _words_of(gold_speaker)
+    if not head or head not in gold_words:
+        return False
+    qualifiers = [_words_of(w)[0] for i, w in enumerate(words) if i != cut - 1 and w[:1].isupper()
+                  and w.lower() not in {"the", "a", "an"}]
+    return not qualifiers or any(g[:4] == q[:4] for q in qualifiers for g in gold_words if len(q) > 1)
+
+
 def score(
     corpus: ArticleCorpus, system_by_file: dict[str, list[SystemQuote]], speaker_id: Callable[[str], str | None]
 ) -> tuple[QuoteScores, list[str]]:
@@ -97,7 +136,8 @@ def score(
             scores.detected += 1
             expected = speaker_id(gold_quote["speaker"])
             unnamed = is_unnamed(gold_quote["speaker"])  # "sources (unnamed)": right when none is named
-            if (unnamed and found.speaker_entity_id is None) or (expected is not None and found.speaker_entity_id == expected):
+            group = expected is None and not unnamed and same_group(gold_quote["speaker"], found.speaker)
+            if (unnamed and found.speaker_entity_id is None) or (expected is not None and found.speaker_entity_id == expected) or group:
                 scores.speaker_right += 1
             else:
                 problems.append(f"{file_name}: {gold_quote['starts'][:40]!r} speaker {found.speaker} != {gold_quote['speaker']}")
@@ -109,7 +149,8 @@ def score(
 def marts_quotes(con: duckdb.DuckDBPyConnection) -> dict[str, list[SystemQuote]]:
     """newswire's quotes per article file, from the published mart."""
     rows = con.execute(
-        "select a.source_path, q.quote_text, q.quote_kind, q.speaker_entity_id, q.speaker, q.verb_lemma"
+        "select a.source_path, q.quote_text, q.quote_kind, q.speaker_entity_id,"
+        " coalesce(q.speaker, case when q.speaker_kind in ('group', 'pronoun') then q.speaker_name end), q.verb_lemma"
         " from marts.fct_quotes q join marts.dim_articles a using (article_id) order by a.source_path, q.start_char"
     ).fetchall()
     by_file: dict[str, list[SystemQuote]] = {}

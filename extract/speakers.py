@@ -101,9 +101,34 @@ class Speaker:
     text: str
     start: int
     end: int
-    kind: str  # name, pronoun, descriptor, organisation, unnamed
+    kind: str  # name, pronoun, descriptor, organisation, group, unnamed
     name: str | None  # resolved full name within the article
     mention: tuple[int, int] | None  # offsets of the named mention the speaker resolves to
+
+
+def group_of(phrase: Span) -> Speaker | None:
+    """A group that speaks: a plural common noun heading the subject ("prosecutors said", "Officials
+    from Saudi Arabia had said", "Zhao's lawyers cited"). It names no entity, so it is its own kind,
+    ``group``, named by the phrase as written (with its "from"/"in" phrase); a possessor ("Zhao's")
+    only qualifies it and never speaks."""
+    root = phrase.root
+    if root.tag_ != "NNS" or root.pos_ != "NOUN" or root.lower_ in PRONOUNS:
+        return None
+    doc = root.doc
+    right = root.i
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in {"from", "in", "at", "for", "of", "with"}:
+            right = max(right, child.right_edge.i)
+    left = min(phrase.start, root.left_edge.i)
+    while left < root.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    words = doc[left : right + 1]
+    if any(t.is_space and "\n" in t.text for t in words):
+        words = doc[left : root.i + 1]
+    name = words.text
+    if words[0].lower_ in {"the", "a", "an", "some", "two", "several", "many"}:
+        name = doc[words.start + 1 : words.end].text
+    return Speaker(phrase.text, phrase.start_char, phrase.end_char, "group", name, None)
 
 
 def bare_name(text: str) -> str:
@@ -244,6 +269,9 @@ class SpeakerResolver:
         office = self.office_of(phrase, previous)
         if office is not None:
             return office
+        group = group_of(phrase)
+        if group is not None:  # "prosecutors said", "Zhao's lawyers cited": a group, not its possessor
+            return group
         person = self.person_at(start, end)
         if person is not None:  # the speaker's own mention: its entity is the one the linker chose
             own = next(((s, e) for s, e in person.mentions if s < end and start < e), None)
@@ -292,7 +320,27 @@ class SpeakerResolver:
         found = self.organisation_in_focus(phrase)
         if found is not None:
             return Speaker(text, start, end, "pronoun", bare_entity_name(found.text), (found.start_char, found.end_char))
+        group = self.group_in_focus(phrase)
+        if group is not None:  # "Prosecutors asked for three years. [...] They said ...": the prosecutors
+            return Speaker(text, start, end, "pronoun", group.name, None)
         return Speaker(text, start, end, "pronoun", None, None)
+
+    def group_in_focus(self, phrase: Span) -> Speaker | None:
+        """The group "they" refers back to when no organisation is in focus: the last plural common-noun
+        subject of this sentence (before the phrase) or of the two before, outside quotations."""
+        window = self._sentence_starts()
+        current = bisect_right(window, phrase.start) - 1
+        opens = window[max(current - 2, 0)]
+        subjects = [
+            t for t in self.doc[opens : phrase.start]
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and t.pos_ == "NOUN"
+            and not any(s <= t.idx < q for s, q in self.quoted)
+        ]
+        for subject in reversed(subjects):
+            group = group_of(self.doc[subject.left_edge.i : subject.i + 1])
+            if group is not None:
+                return group
+        return None
 
     def organisation_in_focus(self, phrase: Span) -> Span | None:
         """What "they" or "its" refers back to when it is an organisation: the last organisation that

@@ -7,7 +7,7 @@ from datetime import date
 from evaluation import entities
 from evaluation.corpora import evidence_fragments, occurrences
 from evaluation.events import _interval, _same_time_and_place
-from evaluation.quotes import is_unnamed
+from evaluation.quotes import is_unnamed, same_group
 
 
 def test_occurrences_are_whole_words() -> None:
@@ -64,3 +64,12 @@ def test_evidence_fragments_split_on_both_separators() -> None:
 def test_an_unnamed_gold_speaker_is_written_either_way() -> None:
     assert is_unnamed("sources (unnamed)") and is_unnamed("unnamed sources") and is_unnamed("Fed officials (unnamed)")
     assert not is_unnamed("Ana Unnamedova")
+
+
+def test_a_group_speaker_is_matched_by_its_head_and_qualifiers() -> None:
+    assert same_group("French inspectors", "Inspectors from France")
+    assert same_group("Garcia's lawyers", "Garcia's lawyers")
+    assert same_group("Union and employer negotiators", "The negotiators")  # less specific, not different
+    assert not same_group("French inspectors", "Inspectors from Spain")  # another group
+    assert not same_group("French inspectors", "officials")  # another head
+    assert not same_group("French inspectors", None)

@@ -310,7 +310,7 @@ def test_they_is_a_group_or_an_organisation_never_one_person(nlp) -> None:
         "The Nordic Fishing Union rejected the offer on Monday. They said the quotas were unfair."
     )
     speakers = [speaker for _, _, speaker, _ in summary(nlp, text)]
-    assert speakers == [None, "Nordic Fishing Union"]
+    assert speakers == ["Prosecutors", "Nordic Fishing Union"]  # the group itself, never Omar Haddad
 
 
 def test_the_president_is_the_president_in_focus_not_the_last_one_named(nlp) -> None:
@@ -332,7 +332,7 @@ def test_a_report_whose_modifier_quotes_words_keeps_its_clause(nlp) -> None:
 
 def test_a_report_whose_second_predicate_quotes_words_keeps_its_first(nlp) -> None:
     text = 'Prosecutors said that a long term would fit the crime and show that "the law applies to all."'
-    assert summary(nlp, text)[0] == ("indirect", "a long term would fit the crime", None, "say")
+    assert summary(nlp, text)[0] == ("indirect", "a long term would fit the crime", "Prosecutors", "say")
 
 
 def test_quoted_words_beginning_in_lower_case_are_a_partial_quote(nlp) -> None:
@@ -407,3 +407,20 @@ def test_a_report_quoting_a_label_in_its_subject_is_a_report_of_its_own(nlp) -> 
     ]
     found = summary(nlp, "The minister said the two parties had agreed on a “framework” for their talks.")
     assert [kind for kind, *_ in found] == ["partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # a plural common noun heading the subject is a group, named with its "from"/"in" phrase
+        ('"The plant will reopen in May," officials from the city council said.', "group", "officials from the city council"),
+        # a possessor qualifies the group and never speaks
+        ('Garcia\'s lawyers called the ruling "a travesty."', "group", "Garcia's lawyers"),
+        # "they" goes back to the group that was the subject two sentences before
+        ('Inspectors in Lyon visited the dairy in March. The visit lasted a day. They said the cheese was "perfectly safe."',
+         "pronoun", "Inspectors in Lyon"),
+    ],
+)
+def test_a_group_speaks_as_a_group(nlp, text, kind, name) -> None:
+    speaker = quotes(nlp, text)[0].speaker
+    assert (speaker.kind, speaker.name) == (kind, name)

@@ -327,13 +327,14 @@ class SpeakerResolver:
 
     def group_in_focus(self, phrase: Span) -> Speaker | None:
         """The group "they" refers back to when no organisation is in focus: the last plural common-noun
-        subject of this sentence (before the phrase) or of the two before, outside quotations."""
+        subject of this sentence (before the phrase) or of the two before, outside quotations and
+        relative clauses ("a truce that the rebels rejected" is a side remark)."""
         window = self._sentence_starts()
         current = bisect_right(window, phrase.start) - 1
         opens = window[max(current - 2, 0)]
         subjects = [
             t for t in self.doc[opens : phrase.start]
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and t.pos_ == "NOUN"
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "NNS" and t.pos_ == "NOUN" and t.head.dep_ != "relcl"
             and not any(s <= t.idx < q for s, q in self.quoted)
         ]
         for subject in reversed(subjects):

@@ -419,6 +419,9 @@ def test_a_report_quoting_a_label_in_its_subject_is_a_report_of_its_own(nlp) -> 
         # "they" goes back to the group that was the subject two sentences before
         ('Inspectors in Lyon visited the dairy in March. The visit lasted a day. They said the cheese was "perfectly safe."',
          "pronoun", "Inspectors in Lyon"),
+        # ... never to a subject inside a relative clause
+        ('Inspectors in Lyon came after a recall that the farmers opposed. They said the cheese was "perfectly safe."',
+         "pronoun", "Inspectors in Lyon"),
     ],
 )
 def test_a_group_speaks_as_a_group(nlp, text, kind, name) -> None:

@@ -68,10 +68,21 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower().strip(" \"“”'")
 
 
+def _quoted_words(starts: str) -> str:
+    """The words a gold ``starts`` gives, as a quote's own text can begin: the gold may run past the
+    closing quotation mark to stay unique ('hefty margins," with voting') or open an indirect quote
+    with its complementizer ("that investors could ..."), neither of which is part of the quote."""
+    words = _norm(starts)
+    for mark in ('"', "”"):
+        if mark in words:
+            words = words[: words.index(mark)].rstrip()
+    return words.removeprefix("that ")
+
+
 def match(gold_quote: dict, system: list[SystemQuote], used: set[int] | None = None) -> int | None:
     """Index of the system quote that gold_quote matches (starting with its words, else containing them)."""
     used = used or set()
-    starts = _norm(gold_quote["starts"])
+    starts = _quoted_words(gold_quote["starts"])
     candidates = [(i, _norm(q.text)) for i, q in enumerate(system) if i not in used]
     exact = [i for i, text in candidates if text.startswith(starts)]
     inside = [i for i, text in candidates if starts in text]

@@ -73,3 +73,13 @@ def test_a_group_speaker_is_matched_by_its_head_and_qualifiers() -> None:
     assert not same_group("French inspectors", "Inspectors from Spain")  # another group
     assert not same_group("French inspectors", "officials")  # another head
     assert not same_group("French inspectors", None)
+
+
+def test_a_gold_start_past_the_closing_mark_or_with_its_that_matches_the_quote() -> None:
+    from evaluation.quotes import SystemQuote, match
+
+    system = [SystemQuote("record levels,", "partial", None, None, "say"),
+              SystemQuote("the harvest would fail", "indirect", None, None, "warn")]
+    assert match({"starts": 'record levels," with counting'}, system) == 0
+    assert match({"starts": "that the harvest would fail"}, system) == 1
+    assert match({"starts": "the harvest will fail"}, system) is None

@@ -262,7 +262,8 @@ def refine_entities(doc: Doc) -> None:
     place, so "the alliance" never refers back to it; a one-word name tagged as a place or an
     organisation that is the surname of a person named in full in the article ("Ueda" after
     "Kazuo Ueda") is that person. A name cut at a joining word ("… Machinists and" + "Aerospace
-    Workers") is joined again.
+    Workers") is joined again. A linked headline taken for an organisation ("Zelenskiy Readies List
+    of Promises") is a mention of the person whose surname leads it.
     """
     _people_tagged_as_organisations(doc)
     full_names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
@@ -270,6 +271,7 @@ def refine_entities(doc: Doc) -> None:
     surnames = {e[-1].lower_ for e in full_names if e[-1].is_title}
     entities: list[Span] = []
     for ent in _widen_to_defined_names(doc, _join_broken_names(doc)):
+        ent = _person_heading_a_headline(doc, ent, surnames)
         for part in _split(doc, ent, person_words):
             entities.append(_as_person_if_surname(_as_place_if_known(part), surnames))
     covered = {i for e in entities for i in range(e.start, e.end)}
@@ -280,6 +282,23 @@ def refine_entities(doc: Doc) -> None:
         ):
             entities.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     doc.ents = sorted(entities, key=lambda e: e.start)
+
+
+HEADLINE_LEADS_NOT = {"administration", "campaign", "government", "family", "cabinet", "camp", "team", "era"}
+"""Words after a surname that make a name of its own ("Trump Administration", "Biden Campaign")."""
+
+
+def _person_heading_a_headline(doc: Doc, ent: Span, surnames: set[str]) -> Span:
+    """A linked headline the NER took for one organisation ("Earlier: Zelenskiy Readies List of
+    Promises"): a span of three or more words led by the surname of a person named in full in the
+    article, with no organisation's word in it, is a clause about that person; its first word is
+    the person's mention and the rest is no name. Organisations named after a person keep their
+    word ("Trump Organization", "Ford Motor Co", "Biden Administration")."""
+    if ent.label_ not in {"ORG", "WORK_OF_ART"} or len(ent) < 3 or ent[0].lower_ not in surnames:
+        return ent
+    if any(t.lower_ in ORGANISATION_WORDS or t.lower_ in HEADLINE_LEADS_NOT for t in ent):
+        return ent
+    return Span(doc, ent.start, ent.start + 1, label="PERSON")
 
 
 ORGANISATION_WORDS = {

@@ -243,3 +243,16 @@ def test_a_description_in_a_clause_never_means_that_clauses_subject(nlp) -> None
     refine_entities(doc)
     found = {s.text: s.name for s in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
     assert found.get("the president") == "Maria Okafor"
+
+
+def test_a_headline_taken_for_an_organisation_is_a_mention_of_the_person_leading_it(nlp) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("President Anna Kovacs flew to Oslo. Earlier: Kovacs Drafts List of Demands. The Kovacs Holdings Group paid.")
+    person = next(e for e in doc.ents if e.text == "Anna Kovacs")
+    headline = doc[9:14]
+    company = doc[16:19]
+    assert (headline.text, company.text) == ("Kovacs Drafts List of Demands", "Kovacs Holdings Group")
+    doc.ents = [person, Span(doc, headline.start, headline.end, label="ORG"), Span(doc, company.start, company.end, label="ORG")]
+    refine_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents][1:] == [("Kovacs", "PERSON"), ("Kovacs Holdings Group", "ORG")]

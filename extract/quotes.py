@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -404,7 +404,33 @@ def extract_quotes(
             previous = row
         previous_span = quote
     found.extend(indirect_quotes(doc, quotes, used_verbs, resolver, dated))
-    return sorted(found, key=lambda q: q.start_char), spoken
+    return _one_row_per_report(text, sorted(found, key=lambda q: q.start_char)), spoken
+
+
+def _one_row_per_report(text: str, rows: list[Quote]) -> list[Quote]:
+    """One row per act of reporting: quoted words inside a report's own content ("sources told X
+    that the effort to form a “unity government” had stalled") are part of that indirect row, and
+    a single quoted word after another fragment of the same verb ("settled on a “skeleton”, while
+    the “flesh” still needed work") is a term within that report: one partial row, from the first
+    fragment to the last as written. A quoted phrase of its own ("thanked Norway for “its work” and
+    “value the support” of Chile") stays its own row."""
+    reports = [r for r in rows if r.kind == "indirect" and r.verb_start is not None]
+    kept: list[Quote] = []
+    for row in rows:
+        if row.kind == "partial" and any(
+            r.verb_start == row.verb_start and r.start_char <= row.start_char and row.end_char <= r.end_char
+            for r in reports
+        ):
+            continue
+        last = kept[-1] if kept else None
+        if (
+            last is not None and row.kind == last.kind == "partial" and row.verb_start is not None
+            and row.verb_start == last.verb_start and row.speaker == last.speaker and len(row.quote_text.split()) == 1
+        ):
+            kept[-1] = replace(last, end_char=row.end_char, quote_text=text[last.start_char : row.end_char])
+            continue
+        kept.append(row)
+    return kept
 
 
 def indirect_quotes(

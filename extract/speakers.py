@@ -106,13 +106,18 @@ class Speaker:
     mention: tuple[int, int] | None  # offsets of the named mention the speaker resolves to
 
 
+ANONYMOUS_GROUPS = {"sources", "people", "insiders"}
+"""Plural nouns that keep a speaker anonymous ("sources told Reuters", "people familiar with the
+talks said"): unnamed sources, not a group."""
+
+
 def group_of(phrase: Span) -> Speaker | None:
     """A group that speaks: a plural common noun heading the subject ("prosecutors said", "Officials
     from Saudi Arabia had said", "Zhao's lawyers cited"). It names no entity, so it is its own kind,
     ``group``, named by the phrase as written (with its "from"/"in" phrase); a possessor ("Zhao's")
     only qualifies it and never speaks."""
     root = phrase.root
-    if root.tag_ != "NNS" or root.pos_ != "NOUN" or root.lower_ in PRONOUNS:
+    if root.tag_ != "NNS" or root.pos_ != "NOUN" or root.lower_ in PRONOUNS or root.lower_ in ANONYMOUS_GROUPS:
         return None
     doc = root.doc
     right = root.i

@@ -427,3 +427,19 @@ def test_a_report_quoting_a_label_in_its_subject_is_a_report_of_its_own(nlp) -> 
 def test_a_group_speaks_as_a_group(nlp, text, kind, name) -> None:
     speaker = quotes(nlp, text)[0].speaker
     assert (speaker.kind, speaker.name) == (kind, name)
+
+
+def test_one_row_per_act_of_reporting(nlp) -> None:
+    # quoted words inside a report's own content belong to that report
+    text = "Insiders told the paper that the plan to build a “green corridor” through the valley had stalled."
+    assert [(k, verb) for k, _, _, verb in summary(nlp, text)] == [("indirect", "tell")]
+    # single quoted words of one report are one row, from the first fragment to the last as written
+    text = "Mayor Ines Roca told reporters the parties agreed on a “frame” for the deal, while the “details” still needed work."
+    assert [(k, words) for k, words, _, _ in summary(nlp, text)] == [("partial", "frame” for the deal, while the “details")]
+    row = quotes(nlp, text)[0]
+    assert text[row.start_char : row.end_char] == row.quote_text  # what the raw suite checks
+
+
+def test_anonymous_sources_are_unnamed_not_a_group(nlp) -> None:
+    speaker = quotes(nlp, "Sources told the paper that the mine would close in May.")[0].speaker
+    assert (speaker.kind, speaker.name) == ("unnamed", None)

@@ -45,6 +45,11 @@ ORGANISATION_NOUNS = {
     "federation", "association", "broadcaster", "network", "newspaper", "channel", "army", "military", "parliament",
 }
 """Nouns a report uses to refer back to an organisation it named ("the alliance said")."""
+MEMBER_NOUNS = {
+    "bankers": "bank", "policymakers": "bank", "rate-setters": "bank", "workers": "union", "machinists": "union",
+    "unionists": "union", "regulators": "regulator", "lawmakers": "parliament", "legislators": "parliament",
+}
+"""Plural nouns for the members of an organisation: "central bankers opted to hold" is the bank deciding."""
 ORGANISATION_KIND_WORDS = {
     "union": {"union", "workers", "association", "guild", "federation", "brotherhood", "teamsters"},
     "bank": {"bank", "reserve", "fed"},
@@ -380,10 +385,11 @@ class SpeakerResolver:
             return None
         return Speaker(phrase.text, phrase.start_char, phrase.end_char, "organisation", f"Office of {person.name}", None)
 
-    def organisation_before(self, phrase: Span, strict: bool = False) -> Span | None:
+    def organisation_before(self, phrase: Span, strict: bool = False, noun: str | None = None) -> Span | None:
         """The organisation an org noun refers back to: the last organisation named before it whose name
-        has the same noun ("the bank": the Bank of Japan), else the last organisation named."""
-        noun = phrase.root.lemma_.lower()
+        has the same noun ("the bank": the Bank of Japan), else the last organisation named. ``noun``
+        reads the phrase as that organisation noun ("central bankers" as "bank")."""
+        noun = noun or phrase.root.lemma_.lower()
         before = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= phrase.start_char
                   and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
         owners = {c.i for c in phrase.root.children if c.dep_ == "poss"}

@@ -40,7 +40,7 @@ from extract.doc_text import text_of
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
-from extract.speakers import LEADER_TITLES, ORGANISATION_NOUNS, TITLE_WORDS, SpeakerResolver
+from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, SpeakerResolver
 from extract.temporal.resolver import TemporalExpression
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
@@ -452,6 +452,9 @@ def _referent_of(ctx: _Context, token: Token) -> str | None:
     elif _describes_an_organisation(token):
         start = min(c.i for c in token.children if c.dep_ in {"det", "amod", "compound"})
         organisation = ctx.resolver.organisation_before(token.doc[start : token.i + 1], strict=True)
+    elif token.lower_ in MEMBER_NOUNS and token.dep_ in {"nsubj", "nsubjpass"} and not token.ent_type_:
+        # "Central bankers last opted to hold": the members act for the organisation they belong to
+        organisation = ctx.resolver.organisation_before(phrase, strict=True, noun=MEMBER_NOUNS[token.lower_])
     else:
         return None
     return _mention_id(ctx, organisation) if organisation is not None else None

@@ -311,3 +311,11 @@ def test_an_event_dated_before_publication_was_held(nlp) -> None:
     assert (event["when"], event["status"]) == ("2025-06", "held")
     [event] = events(nlp, "Analysts expect the Central Bank of Lorca's December rate decision.")
     assert (event["when"], event["status"]) == ("2025-12", "scheduled")
+
+
+def test_members_of_an_organisation_act_for_it(nlp) -> None:
+    text = "The Reserve Bank of Australia kept rates on hold on Tuesday. Central bankers last opted to cut rates in June."
+    decisions = [e for e in events(nlp, text) if e["kind"] == "rate decision"]
+    assert [(d["when"], d["participants"]) for d in decisions] == [
+        ("2025-10-14", ["The Reserve Bank of Australia"]), ("2025-06", ["The Reserve Bank of Australia"]),
+    ]

@@ -407,6 +407,24 @@ class SpeakerResolver:
         chosen = same or before
         return chosen[-1] if chosen else None
 
+    def organisation_after(self, phrase: Span) -> Span | None:
+        """The organisation a lede's description names ahead of its name ("Widodo said the regional bloc
+        had failed ... at a meeting of ASEAN leaders"): only in the article's first sentence, where a
+        report often describes before it names; the first organisation named in the next two sentences
+        and named like the noun ("the bank" → "… Bank …"; "the bloc", "the company" take any)."""
+        starts = self._sentence_starts()
+        if len(starts) < 2 or phrase.start >= starts[1]:
+            return None
+        until = starts[3] if len(starts) > 3 else len(self.doc)
+        noun = phrase.root.lemma_.lower()
+        after = [e for e in self.doc.ents if e.label_ == "ORG" and phrase.end <= e.start < until
+                 and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
+        kind_words = ORGANISATION_KIND_WORDS.get(noun, set())
+        fitting = [e for e in after if noun in e.text.lower() or kind_words & {t.lower_ for t in e}]
+        if noun in FALLBACK_NOUNS:
+            fitting = fitting or after
+        return fitting[0] if fitting else None
+
     def _times_named(self, name: str) -> int:
         """How often the article names an organisation, by its name or an acronym of it."""
         return sum(
@@ -531,7 +549,8 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
     person. An organisation: a singular "the [modifier] noun" for an organisation, resolved to an
     organisation named before and named like it ("the union" → "… Machinists and Aerospace
     Workers"); only the most general nouns ("the company") take the last organisation named
-    without that. Spans in ``taken`` are skipped.
+    without that. In the lede, a description may come before the name: then it is the organisation
+    named next (``organisation_after``). Spans in ``taken`` are skipped.
     """
     found = []
     for chunk in doc.noun_chunks:
@@ -557,7 +576,7 @@ def descriptor_mentions(doc: Doc, resolver: SpeakerResolver, taken: set[tuple[in
                 mention = resolver.mention_near(person, chunk.start_char)
                 found.append(Speaker(chunk.text, chunk.start_char, chunk.end_char, "descriptor", person.name, mention))
         elif len(words) <= 3 and _names_an_organisation_by_kind(chunk):
-            organisation = resolver.organisation_before(chunk, strict=True)
+            organisation = resolver.organisation_before(chunk, strict=True) or resolver.organisation_after(chunk)
             if organisation is not None:
                 found.append(Speaker(
                     chunk.text, chunk.start_char, chunk.end_char, "descriptor", bare_entity_name(organisation.text),
@@ -594,6 +613,7 @@ def _names_an_organisation_by_kind(chunk: Span) -> bool:
     inside the phrase but a country's."""
     root = chunk.root
     return (
-        root.lemma_.lower() in ORGANISATION_NOUNS and root.tag_ == "NN" and not root.ent_type_
+        root.lemma_.lower() in ORGANISATION_NOUNS and not root.ent_type_
+        and (root.tag_ == "NN" or (root.tag_ == "NNP" and root.is_lower))  # a lower-case "bloc" the tagger called NNP
         and all(t.ent_type_ in {"", "GPE", "NORP"} for t in chunk)  # "the UK regulator" still describes one
     )

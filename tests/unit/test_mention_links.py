@@ -256,3 +256,16 @@ def test_a_headline_taken_for_an_organisation_is_a_mention_of_the_person_leading
     doc.ents = [person, Span(doc, headline.start, headline.end, label="ORG"), Span(doc, company.start, company.end, label="ORG")]
     refine_entities(doc)
     assert [(e.text, e.label_) for e in doc.ents][1:] == [("Kovacs", "PERSON"), ("Kovacs Holdings Group", "ORG")]
+
+
+def test_a_lede_may_describe_an_organisation_before_naming_it(nlp) -> None:
+    text = ("Chilean President Gabriel Soto admitted on Monday that the regional bloc had failed to end the crisis. "
+            "He spoke at a summit of the Andean Community in Lima.")
+    doc = nlp(text)
+    refine_entities(doc)
+    found = {d.text: d.name for d in descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set())}
+    assert found == {"the regional bloc": "Andean Community"}
+    # later in the article a description only looks back
+    doc = nlp("Prices rose. Exports fell. Analysts said the bloc was weak. The Andean Community met in Lima.")
+    refine_entities(doc)
+    assert descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set()) == []

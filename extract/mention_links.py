@@ -223,9 +223,33 @@ def _gender(title: str) -> str | None:
     return "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else None
 
 
+DIMINUTIVES = {
+    "bill": {"william"}, "will": {"william"}, "bob": {"robert"}, "rob": {"robert"}, "bobby": {"robert"},
+    "dick": {"richard"}, "rick": {"richard"}, "jim": {"james"}, "jimmy": {"james"}, "jack": {"john"},
+    "johnny": {"john"}, "ted": {"edward", "theodore"}, "ned": {"edward"}, "tony": {"anthony", "antonio"},
+    "mike": {"michael"}, "joe": {"joseph"}, "tom": {"thomas"}, "dan": {"daniel"}, "dave": {"david"},
+    "steve": {"stephen", "steven"}, "chris": {"christopher", "christine", "christina"}, "nick": {"nicholas"},
+    "alex": {"alexander", "alexandra", "alexandre", "alejandro"}, "sasha": {"alexander", "alexandra"},
+    "leo": {"leonardo", "leonard", "leopold", "lionel", "leon"}, "beto": {"alberto", "roberto"},
+    "pepe": {"jose"}, "paco": {"francisco"}, "kate": {"katherine", "catherine"}, "liz": {"elizabeth"},
+    "peggy": {"margaret"}, "meg": {"margaret"}, "sandy": {"alexandra", "sandra"}, "vlad": {"vladimir"},
+}
+"""Given names and the short forms a report may use alone ("Leo" for Lionel Messi, "Bill" for William)."""
+
+
+def _diminutive_of(word: str, given_name: str) -> bool:
+    """A short form of a given name: a listed one, or its first three or more letters ("Alex")."""
+    given = given_name.lower()
+    return given in DIMINUTIVES.get(word, ()) or (len(word) >= 3 and len(given) > len(word) + 1 and given.startswith(word))
+
+
 def _person_of(doc: Doc, ent: Span, name: str, people: list[_Person]) -> str | None:
-    """The person a one-word name stands for: the last word of a full name first, then any word."""
+    """The person a one-word name stands for: the last word of a full name first, then any word,
+    then a short form of one person's given name ("Leo" for Lionel Messi) when only one fits."""
     word = name.lower()
+    short = [p for p in people if _diminutive_of(word, p.name.split()[0])]
+    if len(short) == 1 and not any(word in p.name.lower().split() for p in people):
+        return short[0].name
     for tier in (lambda p: p.name.split()[-1].lower() == word, lambda p: word in p.name.lower().split()):
         candidates = [p for p in people if tier(p) and p.name.lower() != word]
         if candidates:

@@ -269,3 +269,11 @@ def test_a_lede_may_describe_an_organisation_before_naming_it(nlp) -> None:
     doc = nlp("Prices rose. Exports fell. Analysts said the bloc was weak. The Andean Community met in Lima.")
     refine_entities(doc)
     assert descriptor_mentions(doc, SpeakerResolver.for_doc(doc), set()) == []
+
+
+def test_a_short_given_name_is_the_one_person_it_fits(nlp) -> None:
+    found = links(nlp, "Senator William Hart spoke on Monday. Bill signed the law. Hart left.")
+    assert found.get("Bill") == ("William Hart", "person_part")
+    # two people it could stand for: no link rather than a guess
+    found = links(nlp, "Coach Alexander Petrov praised striker Alexandre Dumas. Alex scored twice.")
+    assert found.get("Alex", (None, None))[0] is None

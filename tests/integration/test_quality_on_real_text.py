@@ -21,7 +21,7 @@ FLOORS = {
     ("original seeds", "time expressions", "value_f1"): 86.6,
     ("original seeds", "time expressions", "strict_f1"): 86.6,
     ("original seeds", "quotes", "detection_r"): 100.0,
-    ("original seeds", "quotes", "detection_p"): 52.8,  # lowered from 55.9: the added rows are reported speech the seed gold omits (README)
+    ("original seeds", "quotes", "detection_p"): 54.3,  # lowered from 55.9: the added rows are reported speech the seed gold omits (README)
     ("original seeds", "quotes", "speaker_r"): 100.0,
     ("original seeds", "entities", "on_majority_pct"): 100.0,
     ("original seeds", "entities", "consolidated_pct"): 100.0,
@@ -32,15 +32,16 @@ FLOORS = {
     ("news-dev", "time expressions", "value_f1"): 93.6,
     ("news-dev", "time expressions", "strict_f1"): 88.8,
     ("news-dev", "quotes", "detection_r"): 100.0,
-    ("news-dev", "quotes", "detection_p"): 93.6,
+    ("news-dev", "quotes", "detection_p"): 96.2,
     ("news-dev", "quotes", "speaker_r"): 93.1,
-    ("news-dev", "quotes", "verb_f1"): 92.9,
+    ("news-dev", "quotes", "verb_f1"): 94.2,
     ("news-dev", "entities", "on_majority_pct"): 97.7,
     ("news-dev", "entities", "consolidated_pct"): 92.0,
     ("news-dev", "events", "kind_pct"): 76.5,
-    ("news-dev", "events", "status_pct"): 78.4,
-    ("news-dev", "events", "participants_pct"): 29.4,  # from 31.4: "finals on July 15 and 16" is now two dates (TimeML), and an undated "the finals" joined another event
-    ("news-dev", "events", "r"): 11.5,
+    ("news-dev", "events", "status_pct"): 76.5,  # from 78.4: "central bankers last opted ... in June" now has the Fed as participant and the undated "declare Wednesday" decision joins it (P, R and participants rose)
+    ("news-dev", "events", "p"): 11.9,
+    ("news-dev", "events", "participants_pct"): 31.4,
+    ("news-dev", "events", "r"): 12.8,
     ("news-dev", "events", "place_pct"): 68.6,
     ("TBAQ", "time expressions", "value_f1"): 78.9,
     ("TBAQ", "time expressions", "strict_f1"): 86.4,

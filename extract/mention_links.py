@@ -247,14 +247,12 @@ def _person_of(doc: Doc, ent: Span, name: str, people: list[_Person]) -> str | N
     """The person a one-word name stands for: the last word of a full name first, then any word,
     then a short form of one person's given name ("Leo" for Lionel Messi) when only one fits."""
     word = name.lower()
-    short = [p for p in people if _diminutive_of(word, p.name.split()[0])]
-    if len(short) == 1 and not any(word in p.name.lower().split() for p in people):
-        return short[0].name
     for tier in (lambda p: p.name.split()[-1].lower() == word, lambda p: word in p.name.lower().split()):
         candidates = [p for p in people if tier(p) and p.name.lower() != word]
         if candidates:
             return _weigh(doc, ent, candidates).name
-    return None
+    short = [p for p in people if _diminutive_of(word, p.name.split()[0])]
+    return short[0].name if len(short) == 1 else None
 
 
 def _weigh(doc: Doc, ent: Span, candidates: list[_Person]) -> _Person:

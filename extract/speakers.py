@@ -362,7 +362,7 @@ class SpeakerResolver:
         organisations = [
             e for e in self.doc.ents
             if e.label_ == "ORG" and opens <= e.start and e.end <= phrase.start and e.root.dep_ in {"nsubj", "nsubjpass"}
-            and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)
+            and not _inside(e, self.quoted)
         ]
         return organisations[-1] if organisations else None
 
@@ -391,7 +391,7 @@ class SpeakerResolver:
         reads the phrase as that organisation noun ("central bankers" as "bank")."""
         noun = noun or phrase.root.lemma_.lower()
         before = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= phrase.start_char
-                  and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
+                  and not _inside(e, self.quoted)]
         owners = {c.i for c in phrase.root.children if c.dep_ == "poss"}
         before = [e for e in before if e.root.i not in owners]  # "Acme's union" is not Acme
         same = [e for e in before if noun in e.text.lower()]
@@ -418,7 +418,7 @@ class SpeakerResolver:
         until = starts[3] if len(starts) > 3 else len(self.doc)
         noun = phrase.root.lemma_.lower()
         after = [e for e in self.doc.ents if e.label_ == "ORG" and phrase.end <= e.start < until
-                 and not any(s <= e.start_char and e.end_char <= q for s, q in self.quoted)]
+                 and not _inside(e, self.quoted)]
         kind_words = ORGANISATION_KIND_WORDS.get(noun, set())
         fitting = [e for e in after if noun in e.text.lower() or kind_words & {t.lower_ for t in e}]
         if noun in FALLBACK_NOUNS:

@@ -275,26 +275,26 @@ def edge_of_unit(m, ctx):
     if m["unit"].lower() == "day":
         day = ctx.reference or ctx.anchor
         return dated(v.day(day), "edge_of_unit", "reference" if ctx.reference else "anchor")
-    letter, _, _ = unit_code(m["unit"])
     shift_by = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
-    whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
-    days = (whole.end - whole.start).days + 1
-    low, high = EDGE_FRACTION[m["edge"].lower()]
-    start = whole.start + timedelta(days=int(days * low))
-    end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
-    return dated(v.Calendar(whole.value, start, end, whole.granularity), "edge_of_unit")
+    return dated(_edge_of_shifted_unit(ctx.anchor, m["unit"], shift_by, m["edge"].lower()), "edge_of_unit")
 
 def unit_end(m, ctx):
     """'by year-end', 'since year-end', 'at month's end': the end of the unit the sentence is about.
     A past clause ("the index is down since year-end") looks back to the last such end before the
     anchor; otherwise it is the current unit's end."""
-    letter, _, _ = unit_code(m["unit"])
     shift_by = -1 if ctx.direction == "past" else 0
-    whole = v.unit_calendar(v.shift(ctx.anchor, shift_by, letter), letter)
+    return dated(_edge_of_shifted_unit(ctx.anchor, m["unit"], shift_by, "end"), "unit_end")
+
+
+def _edge_of_shifted_unit(anchor, unit: str, shift_by: int, edge: str) -> v.Calendar:
+    """The unit around the anchor, shifted by whole units, with its interval narrowed to the edge's third."""
+    letter, _, _ = unit_code(unit)
+    whole = v.unit_calendar(v.shift(anchor, shift_by, letter), letter)
     days = (whole.end - whole.start).days + 1
-    low, high = EDGE_FRACTION["end"]
+    low, high = EDGE_FRACTION[edge]
     start = whole.start + timedelta(days=int(days * low))
-    return dated(v.Calendar(whole.value, start, whole.end, whole.granularity), "unit_end")
+    end = whole.start + timedelta(days=max(int(days * high) - 1, int(days * low)))
+    return v.Calendar(whole.value, start, end, whole.granularity)
 
 
 def edge_of_named_period(m, ctx):

@@ -163,8 +163,12 @@ def _plan_reported_in_the_past(verb: Token, auxiliaries: list[Token]) -> bool:
     if auxiliaries or verb.dep_ != "acl" or verb.tag_ != "VBN":
         return False
     clause = governing_verb(verb.head) if verb.head is not verb else None
-    return clause is not None and (clause.tag_ == "VBD" or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in clause.children))
+    return clause is not None and _finite_past(clause)
+
+
+def _finite_past(verb: Token) -> bool:
+    """ "met", "was held": the verb or one of its auxiliaries in the simple past."""
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
 def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bool]:
@@ -198,8 +202,7 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
         )):
             return "future", False
         return "unknown", False
-    finite_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
-    if finite_past or perfect:
+    if _finite_past(verb) or perfect:
         return "past", False
     if verb.tag_ == "VBN" and not auxiliaries:
         return "past", False  # a participle dates a done deed: "the decision, announced Wednesday"

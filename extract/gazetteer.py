@@ -90,3 +90,11 @@ def _subdivisions() -> dict[str, str]:
         for sub in pycountry.subdivisions
         if sub.type in kinds
     }
+
+
+@lru_cache(maxsize=1)
+def countries_by_demonym(seeds: Path = SEEDS) -> dict[str, str]:
+    """"saudi" -> "saudi arabia": the curated demonyms, so a title's nationality can be matched to a
+    country named elsewhere ("Iranian Foreign Minister X" is one of "the ministers of Iran")."""
+    with (seeds / "demonyms.csv").open(newline="", encoding="utf-8") as handle:
+        return {row["demonym"].strip().lower(): row["country"].strip().lower() for row in csv.DictReader(handle)}

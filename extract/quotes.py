@@ -35,6 +35,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.absolute import absolute_subject
 from extract.doc_text import text_of
 from extract.quote_spans import QuoteSpan, sentence_start
 from extract.speakers import Speaker, SpeakerResolver
@@ -227,20 +228,8 @@ def _own_subject(verb: Token) -> Token | None:
 
 def _absolute_subject(verb: Token) -> Token | None:
     """The noun of an absolute "with" phrase that a gerund completes ("…, with the chair, Ana Ruiz,
-    telling staff: “…”"): parsed as the gerund's noun or as the object of "with" beside it."""
-    if verb.tag_ != "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return None
-    noun = verb.head
-    if verb.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.i < verb.i:
-        return noun  # "with the chair urging …" parsed as the chair's gerund
-    for preposition in verb.head.children:
-        if preposition.lower_ != "with" or preposition.i > verb.i:
-            continue
-        noun = max((c for c in preposition.children if c.dep_ == "pobj"), key=lambda c: c.i, default=None)
-        between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
-        if noun is not None and between is not None and all(t.is_punct or t.is_space for t in between):
-            return noun
-    return None
+    telling staff: “…”")."""
+    return absolute_subject(verb) if verb.tag_ == "VBG" else None
 
 
 def _phrase(head: Token) -> Span:

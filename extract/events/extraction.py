@@ -36,11 +36,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.absolute import PREDICATE_LINKS, absolute_phrase, absolute_subject
 from extract.doc_text import text_of
+from extract.gazetteer import countries_by_demonym
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
-from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, SpeakerResolver
+from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, Person, SpeakerResolver
 from extract.temporal.resolver import TemporalExpression
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
@@ -138,7 +140,18 @@ def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "relcl" or (side_clause and (has_subject or purpose)):
             cut.update(t.i for t in token.subtree)
+        if token is not trigger and not _is_ancestor(token, trigger) and _predicates_apart(token):
+            # "left rates unchanged, with the governor due to speak later": a small clause of its own
+            phrase = {t.i for t in absolute_phrase(token)}
+            if trigger.i not in phrase:  # "with meetings planned with X": the event's own phrase
+                cut.update(phrase)
     return [t for t in verb.subtree if t.i not in cut]
+
+
+def _predicates_apart(token: Token) -> bool:
+    """An absolute phrase's predicate that tells of another doing ("with X due to speak", "with X
+    pursuing …"), as against a role in this event ("with Biden as his host")."""
+    return token.pos_ in {"VERB", "AUX"} or token.lower_ in PREDICATE_LINKS
 
 
 def _is_ancestor(candidate: Token, token: Token) -> bool:
@@ -164,12 +177,23 @@ def extract_events(
     trigger_ids = {t.i for t, _ in triggers}
     mentions: list[EventMention] = []
     for trigger, match in triggers:
-        if any(a.i in trigger_ids for a in list(trigger.ancestors)[:2]):
+        if _nested(trigger, trigger_ids):
             continue  # nested in another event ("meeting one-on-one to negotiate"): the outer one covers it
         mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)
         if mention is not None:
             mentions.append(mention)
     return _resolve_anaphora(mentions, ctx.taxonomy)
+
+
+def _nested(trigger: Token, trigger_ids: set[int]) -> bool:
+    """Another trigger governs this one within two steps, and no absolute phrase ("with the chief
+    due to hold a briefing") gives this one a doer of its own on the way."""
+    for ancestor in list(trigger.ancestors)[:2]:
+        if ancestor.i in trigger_ids:
+            return True
+        if absolute_subject(ancestor) is not None:
+            return False
+    return False
 
 
 def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Token, TriggerMatch]]) -> TriggerMatch:
@@ -205,6 +229,10 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if ent.start <= trigger.i < ent.end:
             continue  # the event's own name
+        holder = _role_holder(ctx, ent) if ent.label_ == "GPE" else None
+        if holder is not None:  # "the foreign ministers of Iran and Chile met": the two ministers
+            participants.setdefault(holder, "attendee")
+            continue
         if ent.label_ == "NORP":
             if _names_a_group(ent):
                 participants.setdefault(_mention_id(ctx, ent), "attendee")  # "an Israeli delegation"
@@ -377,6 +405,60 @@ def _process_in_progress(trigger: Token, kind: str) -> bool:
     return in_phrase and kind == "talks"
 
 
+def _role_holder(ctx: _Context, ent: Span) -> str | None:
+    """The mention of the person the article gives the role a country's name hangs from: in "the
+    foreign ministers of Iran and Chile", Iran stands for "Iranian Foreign Minister X" (or "his
+    Iranian counterpart X") named anywhere in the article; None when nobody is titled so."""
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    role = root.head.head
+    if role.tag_ != "NNS" or role.lemma_.lower() not in TITLE_WORDS:
+        return None
+    country = ent.text.lower().removeprefix("the ")
+    return next(
+        (mention for person in ctx.resolver.people if (mention := _titled_mention(ctx, person, role.lemma_.lower(), country))),
+        None,
+    )
+
+
+def _titled_mention(ctx: _Context, person: Person, role: str, country: str | None = None) -> str | None:
+    """The first mention of ``person`` written after the role ("Foreign Minister X", "his counterpart
+    X"), and after a nationality or country of ``country`` when one is asked for."""
+    demonyms = countries_by_demonym()
+    for start, end in person.mentions:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t.lower_ for t in ctx.doc[max(0, span.start - 4) : span.start]]
+        titled = role in before or "counterpart" in before
+        if titled and (country is None or any(demonyms.get(w, w) == country for w in before)):
+            return f"{ctx.article_id}:{start}-{end}"
+    return None
+
+
+def _role_plural(token: Token) -> bool:
+    """ "the ministers", "the envoys": a definite plural title with no count and no "of" phrase of
+    its own, which refers back to the people the article gave that title."""
+    return (
+        token.tag_ == "NNS" and token.lemma_.lower() in TITLE_WORDS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in {"nummod", "prep"} for c in token.children)
+    )
+
+
+def _last_two_titled(ctx: _Context, token: Token) -> list[str]:
+    """The two people last named before ``token`` with its title (or as a counterpart), if two were."""
+    seen = []
+    for person in ctx.resolver.people:
+        mention = _titled_mention(ctx, person, token.lemma_.lower())
+        if mention is not None and int(mention.split(":")[1].split("-")[0]) < token.idx:
+            seen.append(mention)
+    return seen[-2:] if len(seen) >= 2 else []
+
+
 def _mention_id(ctx: _Context, ent: Span) -> str:
     return f"{ctx.article_id}:{ent.start_char}-{ent.end_char}"
 
@@ -426,6 +508,8 @@ def _pronoun_participants(ctx: _Context, tokens: list[Token], trigger: Token) ->
                 explicit.append(f"{ctx.article_id}:{speaker.mention[0]}-{speaker.mention[1]}")
         elif lowered in {"leaders", "leaders’", "leaders'"}:
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=True))
+        elif _role_plural(token) and not _inside_quote(ctx, token.idx) and (titled := _last_two_titled(ctx, token)):
+            vague.extend(titled)  # "the ministers" after "Minister X … his counterpart Y"
         elif _counted_pair(token) or lowered in {"their", "they", "both"} and not _inside_quote(ctx, token.idx):
             vague.extend(_last_two_people(ctx, token.idx, leaders_only=False))
         elif (referent := _referent_of(ctx, token)) is not None:
@@ -495,6 +579,9 @@ def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]
         return tokens  # "(the US and Russia) … to prepare a summit": who prepares need not take part
     current = verb
     for _ in range(3):
+        absolute = absolute_subject(current) if current.dep_ != "ROOT" else None
+        if absolute is not None:  # "with the governor due to hold a briefing": the governor holds it
+            return tokens + list(absolute.subtree)
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             if current is verb:

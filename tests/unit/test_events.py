@@ -319,3 +319,38 @@ def test_members_of_an_organisation_act_for_it(nlp) -> None:
     assert [(d["when"], d["participants"]) for d in decisions] == [
         ("2025-10-14", ["The Reserve Bank of Australia"]), ("2025-06", ["The Reserve Bank of Australia"]),
     ]
+
+
+def test_absolute_with_phrase_gives_its_event_a_doer_of_its_own(nlp) -> None:
+    """'with X due to hold a briefing' is a small clause: X holds the briefing, not the main event."""
+    found = events(nlp, "The central bank left rates unchanged on Friday, with Governor Maria Lind due to hold "
+                        "a news conference later on Friday.")
+    by_kind = {e["kind"]: e for e in found}
+    assert by_kind["press conference"]["participants"] == ["Maria Lind"]
+    assert by_kind["press conference"]["status"] == "scheduled"
+    assert "Maria Lind" not in by_kind["rate decision"]["participants"]
+
+
+def test_ministers_of_two_countries_are_the_ministers_the_article_names(nlp) -> None:
+    """'the foreign ministers of Chile and Peru' are the people titled so, named later or before;
+    'the ministers' alone refers back to them."""
+    found = events(nlp, "The foreign ministers of Chile and Peru met on Tuesday in Quito. Chilean Foreign Minister "
+                        "Ana Soto and her Peruvian counterpart Luis Paredes signed a trade accord. The ministers "
+                        "had agreed in phone calls in March to meet.")
+    by_kind = {e["kind"]: e for e in reversed(found)}  # the first of each kind
+    assert by_kind["meeting"]["participants"] == ["Ana Soto", "Luis Paredes"]
+    assert by_kind["call"]["vague"] == ["Ana Soto", "Luis Paredes"]
+
+
+def test_ministers_of_a_country_nobody_is_titled_for_stay_the_country(nlp) -> None:
+    found = events(nlp, "The foreign ministers of Chile and Peru met on Tuesday in Quito.")
+    assert found[0]["participants"] == ["Chile", "Peru"]
+
+
+def test_absolute_with_phrase_naming_a_role_stays_in_the_event(nlp) -> None:
+    """'with X as his host' names a participant of this visit; 'with talks planned with Y' is the event's own phrase."""
+    found = events(nlp, "President Amara Diallo will travel to Lisbon for a state visit on May 3, with Prime Minister "
+                        "Rui Costa as his host.")
+    assert found[0]["participants"] == ["Amara Diallo", "Rui Costa"]
+    found = events(nlp, "The trip will go ahead, with meetings planned with Prime Minister Rui Costa.")
+    assert [e["participants"] for e in found if e["kind"] == "meeting"] == [["Rui Costa"]]

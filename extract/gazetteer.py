@@ -98,3 +98,16 @@ def countries_by_demonym(seeds: Path = SEEDS) -> dict[str, str]:
     country named elsewhere ("Iranian Foreign Minister X" is one of "the ministers of Iran")."""
     with (seeds / "demonyms.csv").open(newline="", encoding="utf-8") as handle:
         return {row["demonym"].strip().lower(): row["country"].strip().lower() for row in csv.DictReader(handle)}
+
+
+COUNTRY_SHORT_FORMS = {"us": "united states", "u.s.": "united states", "usa": "united states",
+                       "america": "united states", "uk": "united kingdom", "u.k.": "united kingdom",
+                       "britain": "united kingdom"}
+
+
+def country_key(text: str) -> str:
+    """One lower-case key for a country however it is written: "Saudi" and "Saudi Arabia", "US",
+    "American" and "the United States" each give the same key; other text is returned lower-cased."""
+    name = _without_the(text).lower()
+    name = countries_by_demonym().get(name, name)
+    return COUNTRY_SHORT_FORMS.get(name, name)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.absolute import PREDICATE_LINKS, absolute_phrase, absolute_subject
 from extract.doc_text import text_of
-from extract.gazetteer import countries_by_demonym
+from extract.gazetteer import country_key
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
 from extract.events.status import event_status
 from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
@@ -229,7 +229,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if ent.start <= trigger.i < ent.end:
             continue  # the event's own name
-        holder = _role_holder(ctx, ent) if ent.label_ == "GPE" else None
+        holder = _role_holder(ctx, ent) if ent.label_ in {"GPE", "NORP"} else None
         if holder is not None:  # "the foreign ministers of Iran and Chile met": the two ministers
             participants.setdefault(holder, "attendee")
             continue
@@ -406,18 +406,22 @@ def _process_in_progress(trigger: Token, kind: str) -> bool:
 
 
 def _role_holder(ctx: _Context, ent: Span) -> str | None:
-    """The mention of the person the article gives the role a country's name hangs from: in "the
-    foreign ministers of Iran and Chile", Iran stands for "Iranian Foreign Minister X" (or "his
-    Iranian counterpart X") named anywhere in the article; None when nobody is titled so."""
+    """The mention of the person the article gives the role a country's name qualifies: in "the
+    foreign ministers of Iran and Chile" or "the Iranian and Chilean ministers", Iran stands for
+    "Iranian Foreign Minister X" (or "his Iranian counterpart X") named anywhere in the article;
+    None when nobody is titled so."""
     root = ent.root
     while root.dep_ == "conj":
         root = root.head
-    if root.dep_ != "pobj" or root.head.lower_ != "of":
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        role = root.head.head  # "the ministers of Iran"
+    elif root.dep_ in {"amod", "compound"}:
+        role = root.head  # "the Iranian and Chilean ministers"
+    else:
         return None
-    role = root.head.head
     if role.tag_ != "NNS" or role.lemma_.lower() not in TITLE_WORDS:
         return None
-    country = ent.text.lower().removeprefix("the ")
+    country = country_key(ent.text)
     return next(
         (mention for person in ctx.resolver.people if (mention := _titled_mention(ctx, person, role.lemma_.lower(), country))),
         None,
@@ -427,14 +431,13 @@ def _role_holder(ctx: _Context, ent: Span) -> str | None:
 def _titled_mention(ctx: _Context, person: Person, role: str, country: str | None = None) -> str | None:
     """The first mention of ``person`` written after the role ("Foreign Minister X", "his counterpart
     X"), and after a nationality or country of ``country`` when one is asked for."""
-    demonyms = countries_by_demonym()
     for start, end in person.mentions:
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        before = [t.lower_ for t in ctx.doc[max(0, span.start - 4) : span.start]]
-        titled = role in before or "counterpart" in before
-        if titled and (country is None or any(demonyms.get(w, w) == country for w in before)):
+        before = ctx.doc[max(0, span.start - 4) : span.start]
+        titled = any(t.lower_ in {role, "counterpart"} for t in before)
+        if titled and (country is None or any(country_key(t.text) == country for t in before)):
             return f"{ctx.article_id}:{start}-{end}"
     return None
 

@@ -32,6 +32,9 @@ def event_status(trigger: Token, verb: Token) -> str:
     if lemmas & PROPOSED_WORDS:
         return "proposed"
     past = _is_past(verb)
+    relation = _time_relation(trigger, past)
+    if relation is not None:
+        return relation
     if _progressive(verb) and not past:
         return "ongoing"
     # "agreed during a phone call": the call is behind; "agreed to a meeting": the meeting is ahead
@@ -41,6 +44,24 @@ def event_status(trigger: Token, verb: Token) -> str:
     if lemmas & SCHEDULED_WORDS and not attached_to_past_verb:
         return "scheduled"
     return "held" if past else "scheduled"
+
+
+def _time_relation(trigger: Token, past: bool) -> str | None:
+    """An event named only as the time of another ("a day before the meeting", "ahead of the vote",
+    "after the summit"): its clause's verb tells of the other event. What comes after something
+    reported is still ahead; what something done followed is over ("after the summit, she flew
+    home"), but not what something still to come will follow ("she will speak after the meeting")."""
+    if trigger.dep_ != "pobj":
+        return None
+    preposition = trigger.head
+    word = preposition.lower_
+    if word in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"}:
+        word = preposition.head.lower_
+    if word in {"before", "ahead", "prior", "until"}:
+        return "scheduled"
+    if word in {"after", "following", "since"} and past:
+        return "held"
+    return None
 
 
 def _clause_scope(trigger: Token, verb: Token) -> list[Token]:
@@ -81,7 +102,10 @@ def _is_past(verb: Token) -> bool:
 
 
 def _progressive(verb: Token) -> bool:
-    """'are holding talks', 'is weighing the offer': going on as the article is written."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children) and not any(
-        c.lower_ == "going" for c in verb.children
+    """'are holding talks', 'is weighing the offer': going on as the article is written ('will be
+    meeting' is not yet)."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG" and any(c.lemma_ == "be" for c in auxiliaries)
+        and not any(c.lower_ == "going" or c.tag_ == "MD" for c in auxiliaries)  # "will be meeting": ahead
     )

@@ -354,3 +354,24 @@ def test_absolute_with_phrase_naming_a_role_stays_in_the_event(nlp) -> None:
     assert found[0]["participants"] == ["Amara Diallo", "Rui Costa"]
     found = events(nlp, "The trip will go ahead, with meetings planned with Prime Minister Rui Costa.")
     assert [e["participants"] for e in found if e["kind"] == "meeting"] == [["Rui Costa"]]
+
+
+def test_presidents_named_by_their_nationalities_are_the_two_presidents(nlp) -> None:
+    found = events(nlp, "US President Dana Reyes spoke to Chilean President Tomas Vidal on Monday. The American and "
+                        "Chilean presidents will sit down in Santiago on Friday.")
+    meeting = next(e for e in found if e["kind"] == "meeting")
+    assert meeting["participants"] == ["Dana Reyes", "Tomas Vidal"]
+
+
+def test_event_named_as_the_time_of_another_takes_its_own_status(nlp) -> None:
+    """'The call took place a day before X' tells of the call: the meeting after it is still ahead."""
+    found = events(nlp, "The call took place a day before the meeting of Dana Reyes and Tomas Vidal in Lima.")
+    meeting = next(e for e in found if e["kind"] == "meeting")
+    assert meeting["status"] == "scheduled"
+
+
+def test_future_progressive_is_scheduled_and_after_a_coming_event_stays_ahead(nlp) -> None:
+    found = events(nlp, "Dana Reyes and Tomas Vidal will be meeting in Lima on Friday.")
+    assert found[0]["status"] == "scheduled"
+    found = events(nlp, "Vidal will speak to reporters after the summit with Dana Reyes in Lima.")
+    assert next(e for e in found if e["kind"] == "summit")["status"] == "scheduled"

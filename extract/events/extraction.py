@@ -89,6 +89,7 @@ class EventMention:
     status: str
     evidence: str
     anaphoric: bool = False
+    definite: bool = False  # "the talks", "the initial round of talks": may refer back (not stored)
 
 
 @dataclass
@@ -182,7 +183,7 @@ def extract_events(
         mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)
         if mention is not None:
             mentions.append(mention)
-    return _resolve_anaphora(mentions, ctx.taxonomy)
+    return _resolve_anaphora(_join_definite_descriptions(mentions, ctx), ctx.taxonomy)
 
 
 def _nested(trigger: Token, trigger_ids: set[int]) -> bool:
@@ -310,6 +311,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         status=status,
         evidence=sentence.text.strip(),
         anaphoric=_anaphoric(trigger) and not participants and not vague,
+        definite=_definite(trigger),
     )
 
 
@@ -657,6 +659,45 @@ def _relation_dates(span: Span, trigger: Token) -> bool:
 
 def _anaphoric(trigger: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "those", "that", "this", "these"} for c in trigger.children)
+
+
+def _join_definite_descriptions(mentions: list[EventMention], ctx: _Context) -> list[EventMention]:
+    """A definite event with participants of its own ("Rubio will represent the US at the initial
+    round of talks") is the event of its family named just before with a participant in common
+    ("the US and Russia will hold talks next week"): it adds its participants to that one's."""
+    text = text_of(ctx.doc)
+
+    def names(mention: EventMention) -> set[str]:
+        return {_bare(text, mention_id) for mention_id in mention.participant_mention_ids}
+
+    joined: list[EventMention] = []
+    for mention in mentions:
+        if mention.definite and mention.participant_mention_ids:
+            antecedent = next(
+                (m for m in reversed(joined) if ctx.taxonomy.family(m.kind) == ctx.taxonomy.family(mention.kind)
+                 and 0 < mention.sentence_index - m.sentence_index <= 2 and names(m) & names(mention)),
+                None,
+            )
+            if antecedent is not None:
+                own = dict(zip(mention.participant_mention_ids, mention.participant_roles, strict=True))
+                for mention_id, role in zip(antecedent.participant_mention_ids, antecedent.participant_roles, strict=True):
+                    if _bare(text, mention_id) not in names(mention):
+                        own[mention_id] = role
+                mention = replace(mention, participant_mention_ids=tuple(own), participant_roles=tuple(own.values()))
+        joined.append(mention)
+    return joined
+
+
+def _bare(text: str, mention_id: str) -> str:
+    start, end = (int(x) for x in mention_id.rsplit(":", 1)[1].split("-"))
+    return text[start:end].lower().removeprefix("the ").strip()
+
+
+def _definite(trigger: Token) -> bool:
+    """ "the talks", and "the first round of talks": a definite noun the trigger is "of" to."""
+    if _anaphoric(trigger):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and _anaphoric(trigger.head.head)
 
 
 def _resolve_anaphora(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:

@@ -375,3 +375,11 @@ def test_future_progressive_is_scheduled_and_after_a_coming_event_stays_ahead(nl
     assert found[0]["status"] == "scheduled"
     found = events(nlp, "Vidal will speak to reporters after the summit with Dana Reyes in Lima.")
     assert next(e for e in found if e["kind"] == "summit")["status"] == "scheduled"
+
+
+def test_definite_event_with_a_shared_participant_joins_the_one_named_before(nlp) -> None:
+    """'the first round of talks' two sentences after 'Chile and Peru will hold talks' is those talks."""
+    found = events(nlp, "Chile and Peru will hold talks next week. The ministers spoke for an hour. Foreign Minister "
+                        "Ana Soto will represent Chile at the first round of talks.")
+    later = [e for e in found if e["kind"] == "talks"][-1]
+    assert later["participants"] == ["Ana Soto", "Chile", "Peru"]

@@ -178,12 +178,25 @@ def extract_events(
     trigger_ids = {t.i for t, _ in triggers}
     mentions: list[EventMention] = []
     for trigger, match in triggers:
+        if _share_of(trigger):
+            continue  # "40% of the vote", "a majority of the vote": votes counted, not a vote held
         if _nested(trigger, trigger_ids):
             continue  # nested in another event ("meeting one-on-one to negotiate"): the outer one covers it
         mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)
         if mention is not None:
             mentions.append(mention)
     return _resolve_anaphora(_join_definite_descriptions(mentions, ctx), ctx.taxonomy)
+
+
+SHARE_WORDS = {"share", "majority", "half", "third", "quarter", "percent", "%", "bulk", "most"}
+
+
+def _share_of(trigger: Token) -> bool:
+    """The trigger counts a share of something ("won 40% of the vote"), not an event."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    measure = trigger.head.head
+    return measure.lower_ in SHARE_WORDS or measure.ent_type_ == "PERCENT" or measure.like_num
 
 
 def _nested(trigger: Token, trigger_ids: set[int]) -> bool:

@@ -22,7 +22,7 @@ CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}
 
 def event_status(trigger: Token, verb: Token) -> str:
     """The status this clause gives the event (the date check against publication comes after)."""
-    scope = _clause_scope(trigger, verb)
+    scope = [t for t in _clause_scope(trigger, verb) if t.ent_type_ not in {"DATE", "TIME"}]  # "May 29" is no "may"
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ == "prt"}
     if (particles & {("call", "off")}) or lemmas & CANCELLED_LEMMAS or _never_happened(verb):

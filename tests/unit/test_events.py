@@ -383,3 +383,13 @@ def test_definite_event_with_a_shared_participant_joins_the_one_named_before(nlp
                         "Ana Soto will represent Chile at the first round of talks.")
     later = [e for e in found if e["kind"] == "talks"][-1]
     assert later["participants"] == ["Ana Soto", "Chile", "Peru"]
+
+
+def test_the_month_may_is_not_the_modal_may(nlp) -> None:
+    found = events(nlp, "The party lost its majority in the May 29 general election.")
+    assert [(e["kind"], e["status"]) for e in found] == [("election", "held")]
+
+
+def test_a_share_of_the_vote_is_no_vote(nlp) -> None:
+    found = events(nlp, "The Green Party won 40% of the vote in the May 29 general election.")
+    assert [e["kind"] for e in found] == ["election"]

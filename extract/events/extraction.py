@@ -174,12 +174,11 @@ def extract_events(
         doc, article_id, resolver, expressions, published, taxonomy or load_taxonomy(), list(quote_speakers),
         sentences, [s.start for s in sentences], dateline_end(text_of(doc)),
     )
-    triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t))]
+    # "40% of the vote", "a majority of the vote": votes counted, not a vote held
+    triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t)) and not _share_of(t)]
     trigger_ids = {t.i for t, _ in triggers}
     mentions: list[EventMention] = []
     for trigger, match in triggers:
-        if _share_of(trigger):
-            continue  # "40% of the vote", "a majority of the vote": votes counted, not a vote held
         if _nested(trigger, trigger_ids):
             continue  # nested in another event ("meeting one-on-one to negotiate"): the outer one covers it
         mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)

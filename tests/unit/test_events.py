@@ -392,4 +392,4 @@ def test_the_month_may_is_not_the_modal_may(nlp) -> None:
 
 def test_a_share_of_the_vote_is_no_vote(nlp) -> None:
     found = events(nlp, "The Green Party won 40% of the vote in the May 29 general election.")
-    assert [e["kind"] for e in found] == ["election"]
+    assert [(e["kind"], e["when"]) for e in found] == [("election", "2025-05-29")]

@@ -97,7 +97,7 @@ def airflow_server(tmp_path_factory) -> Iterator[dict]:
         stop_process_group(process)
 
 
-def stop_process_group(process: subprocess.Popen, grace_s: float = 30) -> None:
+def stop_process_group(process: subprocess.Popen, grace_s: float = 10) -> None:
     """TERM the server's whole process group, wait until every member is gone, KILL stragglers."""
     os.killpg(process.pid, signal.SIGTERM)
     deadline = time.monotonic() + grace_s

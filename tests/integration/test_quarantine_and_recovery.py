@@ -30,18 +30,38 @@ def published_files(run) -> set[str]:
     return {Path(p).name for (p,) in run.query_published("select source_path from marts.dim_articles")}
 
 
-def test_bad_files_are_rejected_with_a_row_and_the_rest_is_published(run_dag, tmp_path) -> None:
-    feed = article_folder(tmp_path / "feed", "harbour_vote.txt", "weather.txt")
+GOOD_FILES = {"000_f7178084b3e2d7fe.txt", SECOND_SEED, "harbour_vote.txt", "chess_final.txt", "weather.txt"}
+
+
+@pytest.fixture(scope="module")
+def mixed_feed_run(run_dag, tmp_path_factory):
+    """One run over a feed where bad files lie next to good ones: the start of every sequence below.
+
+    Each sequence continues from its own copy of this warehouse (the feed folder is shared: the
+    copies remember its files by path), so the first run is paid once for the module."""
+    root = tmp_path_factory.mktemp("mixed_feed")
+    feed = article_folder(root / "feed", "harbour_vote.txt", "chess_final.txt", "weather.txt")
     (feed / "from_the_future.txt").write_text(" date 2031-01-01 Leaders will meet in Oslo.\n")
     (feed / "huge.txt").write_text(" date 2025-03-12 " + "Markets rose again today. " * 210_000)  # 5.5 MB
     (feed / "loop.txt").symlink_to(feed / "loop.txt")
-    (feed / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (feed / "gone.txt").symlink_to(root / "deleted.txt")
     os.mkfifo(feed / "pipe.txt")
+    run = run_dag(root / "warehouse" / "newswire.duckdb", feed)
+    return run, feed
 
-    run = run_dag(tmp_path / "newswire.duckdb", feed)
+
+def continue_from(base, tmp_path: Path) -> Path:
+    """A private copy of a run's warehouse folder (working and published files) to go on from."""
+    folder = tmp_path / "warehouse"
+    shutil.copytree(base.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
+    return folder / base.warehouse.name
+
+
+def test_bad_files_are_rejected_with_a_row_and_the_rest_is_published(mixed_feed_run) -> None:
+    run, _ = mixed_feed_run
 
     assert run.state == "success", run.task_states
-    assert published_files(run) == {"000_f7178084b3e2d7fe.txt", SECOND_SEED, "harbour_vote.txt", "weather.txt"}
+    assert published_files(run) == GOOD_FILES
     reasons = dict(run.query_published("select file_name, reason from audit.rejected_articles"))
     assert reasons["from_the_future.txt"].startswith("publication date 2031-01-01 is in the future")
     assert reasons["huge.txt"].startswith("article text has 5,459,999 characters, over the limit of 1,000,000")
@@ -57,11 +77,9 @@ def test_bad_files_are_rejected_with_a_row_and_the_rest_is_published(run_dag, tm
     assert [row["file_name"] for row in json.loads(warned[0][0])] == ["weather.txt"]
 
 
-def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run_dag, tmp_path) -> None:
-    feed = article_folder(tmp_path / "feed", "harbour_vote.txt", "chess_final.txt")
-    warehouse = tmp_path / "newswire.duckdb"
-    first = run_dag(warehouse, feed)
-    assert first.state == "success"
+def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run_dag, mixed_feed_run, tmp_path) -> None:
+    base, feed = mixed_feed_run
+    warehouse = continue_from(base, tmp_path)
     harbour, chess = article_of_file(warehouse, "harbour_vote.txt"), article_of_file(warehouse, "chess_final.txt")
     # Dangling offsets in one article (a raw check), an unlinked named speaker in another (a marts check).
     damage(warehouse, "update raw.entity_mentions set end_char = end_char + 100000 where article_id = ?", [harbour])
@@ -72,7 +90,7 @@ def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run
     second = run_dag(warehouse, feed)
 
     assert second.state == "success", second.task_states
-    assert published_files(second) == {"000_f7178084b3e2d7fe.txt", SECOND_SEED}
+    assert published_files(second) == GOOD_FILES - {"harbour_vote.txt", "chess_final.txt"}
     quarantined = second.query_published(
         "select file_name, stage, check_name from audit.quarantined_articles"
         " where released_at is null group by all order by 1"
@@ -83,16 +101,15 @@ def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run
     third = run_dag(warehouse, feed, reprocess_articles=["quarantined"])
 
     assert third.state == "success", third.task_states
-    assert published_files(third) == {"000_f7178084b3e2d7fe.txt", SECOND_SEED, "harbour_vote.txt", "chess_final.txt"}
+    assert published_files(third) == GOOD_FILES
     assert third.query_published("select count(*) from audit.quarantined_articles where released_at is null") == [(0,)]
     actions = third.query_published("select action, target, file_name from audit.operator_actions order by file_name")
     assert actions == [("reprocess", "quarantined", "chess_final.txt"), ("reprocess", "quarantined", "harbour_vote.txt")]
 
 
-def test_removed_article_leaves_every_layer_and_is_not_loaded_again(run_dag, tmp_path) -> None:
-    feed = article_folder(tmp_path / "feed", "weather.txt")
-    warehouse = tmp_path / "newswire.duckdb"
-    assert run_dag(warehouse, feed).state == "success"
+def test_removed_article_leaves_every_layer_and_is_not_loaded_again(run_dag, mixed_feed_run, tmp_path) -> None:
+    base, feed = mixed_feed_run
+    warehouse = continue_from(base, tmp_path)
     weather = article_of_file(warehouse, "weather.txt")
 
     removed = run_dag(warehouse, feed, remove_articles=["weather.txt"])
@@ -110,21 +127,23 @@ def test_removed_article_leaves_every_layer_and_is_not_loaded_again(run_dag, tmp
     assert again.query("select count(*) from raw.articles where article_id = ?", [weather]) == [(0,)]
 
 
-def test_file_edited_in_place_replaces_its_old_version(run_dag, tmp_path) -> None:
-    feed = article_folder(tmp_path / "feed", "harbour_vote.txt")
-    warehouse = tmp_path / "newswire.duckdb"
-    assert run_dag(warehouse, feed).state == "success"
+def test_file_edited_in_place_replaces_its_old_version(run_dag, mixed_feed_run, tmp_path) -> None:
+    base, feed = mixed_feed_run
+    warehouse = continue_from(base, tmp_path)
     old = article_of_file(warehouse, "harbour_vote.txt")
     edited = feed / "harbour_vote.txt"
-    edited.write_text(edited.read_text().replace("Pieter de Wit", "Anna Bakker"))
-
-    run = run_dag(warehouse, feed)
+    original = edited.read_text()
+    edited.write_text(original.replace("Pieter de Wit", "Anna Bakker"))
+    try:
+        run = run_dag(warehouse, feed)
+    finally:
+        edited.write_text(original)  # the feed is the module's: leave it as the other sequences know it
 
     assert run.state == "success", run.task_states
     new = article_of_file(warehouse, "harbour_vote.txt")
     assert new != old
     assert run.query("select superseded_by from raw.articles where article_id = ?", [old]) == [(new,)]
-    assert run.query_published("select count(*) from marts.dim_articles") == [(3,)]
+    assert run.query_published("select count(*) from marts.dim_articles") == [(len(GOOD_FILES),)]
     assert run.query_published("select count(*) from marts.fct_mentions where article_id = ?", [old]) == [(0,)]
     names = {n for (n,) in run.query_published("select surface_text from marts.fct_mentions where article_id = ?", [new])}
     assert "Anna Bakker" in names and "Pieter de Wit" not in names

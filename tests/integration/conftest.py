@@ -63,6 +63,20 @@ def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
         con.close()
 
 
+TABLES = [
+    "raw.articles",
+    "raw.rejected_articles",
+    "raw.sentences",
+    "raw.entity_mentions",
+    "raw.tagged_articles",
+    "staging.stg_articles",
+    "staging.stg_entity_mentions",
+    "marts.dim_articles",
+    "marts.fct_mentions",
+]
+"""Tables a rerun of the same files must leave with the same row counts."""
+
+
 FIXTURE_ARTICLES = PROJECT_ROOT / "tests" / "fixtures" / "articles"
 """Short articles written for the tests (people, places, quotes, a weather report without entities)."""
 

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from extract.compaction import compact_if_bloated, free_share
+from tests.integration.conftest import TABLES
 
 pytestmark = pytest.mark.integration
 
@@ -30,7 +31,8 @@ def test_a_small_or_tidy_file_is_left_alone(warehouse_copy) -> None:
     assert warehouse_copy.stat().st_size == before
 
 
-def test_compaction_keeps_everything_and_the_next_run_works(warehouse_copy, run_dag) -> None:
+def test_compaction_keeps_everything_and_a_rerun_works_and_adds_no_rows(warehouse_copy, run_dag) -> None:
+    """Also the idempotency check of the seed pipeline: the same files run again add no row."""
     con = duckdb.connect(str(warehouse_copy))
     con.execute("create table raw.scratch as select md5(range::varchar) || md5((range * 7)::varchar) as filler"
                 " from range(300000)")
@@ -47,3 +49,6 @@ def test_compaction_keeps_everything_and_the_next_run_works(warehouse_copy, run_
     assert contents(warehouse_copy) == before
     rerun = run_dag(warehouse_copy)
     assert rerun.state == "success"
+    counts_after = contents(warehouse_copy)[0]
+    assert {t: counts_after[t] for t in TABLES} == {t: before[0][t] for t in TABLES}
+    assert before[0]["raw.articles"] == 2 and before[0]["marts.fct_mentions"] > 50

@@ -14,7 +14,8 @@ from extract.config import Settings
 from extract.inbox import inbox_state, run_id_for
 from extract.inbox_watch import InboxTrigger
 from extract.pipeline import extract_articles
-from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.conftest import PROJECT_ROOT
+from tests.integration.conftest import query
 
 pytestmark = pytest.mark.integration
 
@@ -53,11 +54,12 @@ def test_trigger_fires_when_a_file_lands(tmp_path) -> None:
     assert InboxTrigger(**trigger.serialize()[1]).serialize() == trigger.serialize()
 
 
-def test_dropped_file_starts_a_run_that_adds_exactly_it(tmp_path, monkeypatch, run_dag) -> None:
-    inbox, warehouse = tmp_path / "inbox", tmp_path / "w" / "newswire.duckdb"
-    shutil.copytree(SEEDS_DIR, inbox)
-    first = run_dag(warehouse, input_dir=inbox)
-    assert first.state == "success"
+def test_dropped_file_starts_a_run_that_adds_exactly_it(tmp_path, monkeypatch, run_dag, seed_run) -> None:
+    # A warehouse that already holds articles (the seed run's, copied), and an inbox that gets one file.
+    inbox, folder = tmp_path / "inbox", tmp_path / "w"
+    shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
+    warehouse = folder / seed_run.warehouse.name
+    inbox.mkdir()
     (inbox / "dropped.txt").write_text(ARTICLE, encoding="utf-8")
 
     monkeypatch.setenv("NEWSWIRE_INBOX_DIR", str(inbox))
@@ -79,7 +81,8 @@ def test_dropped_file_starts_a_run_that_adds_exactly_it(tmp_path, monkeypatch, r
         conf = dict(started.conf)
     assert conf == {"input_dir": str(inbox)}
 
-    seen_before = dict(first.query("select source_path, seen_at from raw.article_sources"))
+    seen_before = dict(query(warehouse, "select source_path, seen_at from raw.article_sources"))
+    assert len(seen_before) == 2
     second = run_dag(warehouse, input_dir=Path(conf["input_dir"]))
     assert second.state == "success"
     seen_after = dict(second.query("select source_path, seen_at from raw.article_sources"))

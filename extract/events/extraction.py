@@ -467,11 +467,12 @@ def _role_plural(token: Token) -> bool:
 
 
 def _last_two_titled(ctx: _Context, token: Token) -> list[str]:
-    """The two people last named before ``token`` with its title (or as a counterpart), if two were."""
+    """Of the people named before ``token`` with its title (or as a counterpart), the two the article
+    introduced last (the resolver keeps people in the order they first appear), if two were."""
     seen = []
     for person in ctx.resolver.people:
         mention = _titled_mention(ctx, person, token.lemma_.lower())
-        if mention is not None and int(mention.split(":")[1].split("-")[0]) < token.idx:
+        if mention is not None and _offsets(mention)[0] < token.idx:
             seen.append(mention)
     return seen[-2:] if len(seen) >= 2 else []
 
@@ -701,8 +702,14 @@ def _join_definite_descriptions(mentions: list[EventMention], ctx: _Context) -> 
 
 
 def _bare(text: str, mention_id: str) -> str:
-    start, end = (int(x) for x in mention_id.rsplit(":", 1)[1].split("-"))
+    start, end = _offsets(mention_id)
     return text[start:end].lower().removeprefix("the ").strip()
+
+
+def _offsets(mention_id: str) -> tuple[int, int]:
+    """The characters of a mention id ("article:start-end")."""
+    start, end = mention_id.rsplit(":", 1)[1].split("-")
+    return int(start), int(end)
 
 
 def _definite(trigger: Token) -> bool:

@@ -132,6 +132,13 @@ def seed_run(run_dag, tmp_path_factory) -> PipelineRun:
     return run_dag(tmp_path_factory.mktemp("seed_run") / "newswire.duckdb")
 
 
+def copy_of_run(run: PipelineRun, folder: Path) -> Path:
+    """A private copy of a run's folder (working warehouse and published file, not dbt's target
+    or the data docs) to go on from; the copy's working warehouse."""
+    shutil.copytree(run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
+    return folder / run.warehouse.name
+
+
 @pytest.fixture
 def warehouse_copy(seed_run, tmp_path) -> Path:
     """A private copy of the seed warehouse that a test may damage."""

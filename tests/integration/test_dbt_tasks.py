@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
-from tests.integration.conftest import BIN, stage_states
+from tests.integration.conftest import BIN, copy_of_run, stage_states
 
 pytestmark = pytest.mark.integration
 
@@ -77,10 +77,8 @@ def test_a_broken_model_is_its_own_red_task_and_nothing_is_published(seed_run, t
     shutil.copytree(PROJECT_ROOT / "dbt", project, ignore=shutil.ignore_patterns("target", "logs"))
     model = project / "models" / "marts" / "fct_quotes.sql"
     model.write_text(model.read_text().replace("\nselect", "\nselect no_such_column as broken,", 1))
-    folder = tmp_path / "run"
-    shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
-    warehouse = folder / seed_run.warehouse.name
-    published = folder / "published" / warehouse.name
+    warehouse = copy_of_run(seed_run, tmp_path / "run")
+    published = warehouse.parent / "published" / warehouse.name
     before = digest(published)
 
     env = {**os.environ, "NEWSWIRE_DBT_PROJECT_DIR": str(project)}

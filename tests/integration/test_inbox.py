@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from extract.inbox import inbox_state, run_id_for
 from extract.inbox_watch import InboxTrigger
 from extract.pipeline import extract_articles
 from tests.conftest import PROJECT_ROOT
-from tests.integration.conftest import query
+from tests.integration.conftest import copy_of_run, query
 
 pytestmark = pytest.mark.integration
 
@@ -56,9 +55,8 @@ def test_trigger_fires_when_a_file_lands(tmp_path) -> None:
 
 def test_dropped_file_starts_a_run_that_adds_exactly_it(tmp_path, monkeypatch, run_dag, seed_run) -> None:
     # A warehouse that already holds articles (the seed run's, copied), and an inbox that gets one file.
-    inbox, folder = tmp_path / "inbox", tmp_path / "w"
-    shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
-    warehouse = folder / seed_run.warehouse.name
+    inbox = tmp_path / "inbox"
+    warehouse = copy_of_run(seed_run, tmp_path / "w")
     inbox.mkdir()
     (inbox / "dropped.txt").write_text(ARTICLE, encoding="utf-8")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS_DIR
-from tests.integration.conftest import BIN, article_folder, query
+from tests.integration.conftest import BIN, article_folder, copy_of_run, query
 from tests.integration.damage import article_of_file, damage, make_pending
 
 pytestmark = pytest.mark.integration
@@ -50,13 +49,6 @@ def mixed_feed_run(run_dag, tmp_path_factory):
     return run, feed
 
 
-def continue_from(base, tmp_path: Path) -> Path:
-    """A private copy of a run's warehouse folder (working and published files) to go on from."""
-    folder = tmp_path / "warehouse"
-    shutil.copytree(base.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
-    return folder / base.warehouse.name
-
-
 def test_bad_files_are_rejected_with_a_row_and_the_rest_is_published(mixed_feed_run) -> None:
     run, _ = mixed_feed_run
 
@@ -79,7 +71,7 @@ def test_bad_files_are_rejected_with_a_row_and_the_rest_is_published(mixed_feed_
 
 def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run_dag, mixed_feed_run, tmp_path) -> None:
     base, feed = mixed_feed_run
-    warehouse = continue_from(base, tmp_path)
+    warehouse = copy_of_run(base, tmp_path / "warehouse")
     harbour, chess = article_of_file(warehouse, "harbour_vote.txt"), article_of_file(warehouse, "chess_final.txt")
     # Dangling offsets in one article (a raw check), an unlinked named speaker in another (a marts check).
     damage(warehouse, "update raw.entity_mentions set end_char = end_char + 100000 where article_id = ?", [harbour])
@@ -109,7 +101,7 @@ def test_quarantined_articles_leave_the_marts_and_come_back_when_reprocessed(run
 
 def test_removed_article_leaves_every_layer_and_is_not_loaded_again(run_dag, mixed_feed_run, tmp_path) -> None:
     base, feed = mixed_feed_run
-    warehouse = continue_from(base, tmp_path)
+    warehouse = copy_of_run(base, tmp_path / "warehouse")
     weather = article_of_file(warehouse, "weather.txt")
 
     removed = run_dag(warehouse, feed, remove_articles=["weather.txt"])
@@ -129,7 +121,7 @@ def test_removed_article_leaves_every_layer_and_is_not_loaded_again(run_dag, mix
 
 def test_file_edited_in_place_replaces_its_old_version(run_dag, mixed_feed_run, tmp_path) -> None:
     base, feed = mixed_feed_run
-    warehouse = continue_from(base, tmp_path)
+    warehouse = copy_of_run(base, tmp_path / "warehouse")
     old = article_of_file(warehouse, "harbour_vote.txt")
     edited = feed / "harbour_vote.txt"
     original = edited.read_text()
@@ -178,9 +170,7 @@ def test_a_killed_run_is_picked_up_by_the_next_one(run_dag, seed_run, tmp_path) 
 
 
 def test_operator_typo_fails_fast_and_changes_nothing(run_dag, seed_run, tmp_path) -> None:
-    folder = tmp_path / "run"
-    shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
-    warehouse = folder / seed_run.warehouse.name
+    warehouse = copy_of_run(seed_run, tmp_path / "run")
 
     run = run_dag(warehouse, SEEDS_DIR, remove_articles=["no_such_file.txt"])
 

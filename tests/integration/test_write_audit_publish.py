@@ -4,12 +4,11 @@ a systemic failure stops the run and leaves that copy byte for byte as it was.""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import query
+from tests.integration.conftest import copy_of_run, query
 
 pytestmark = pytest.mark.integration
 
@@ -25,9 +24,7 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def run_copy(seed_run, tmp_path) -> Path:
     """A private copy of the seed run's folder: working warehouse and published file."""
-    folder = tmp_path / "run"
-    shutil.copytree(seed_run.warehouse.parent, folder, ignore=shutil.ignore_patterns("dbt_target", "data_docs"))
-    return folder / seed_run.warehouse.name
+    return copy_of_run(seed_run, tmp_path / "run")
 
 
 def test_published_file_holds_what_readers_are_told_to_query(seed_run) -> None:

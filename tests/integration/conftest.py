@@ -13,9 +13,6 @@ import duckdb
 import pytest
 
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
-from tests.integration import distributed_run
-
-DISTRIBUTED_RUN = pytest.StashKey[distributed_run.BackgroundRun]()
 
 BIN = Path(sys.executable).parent
 
@@ -24,26 +21,6 @@ PIPELINE_TASKS = [
     "dbt_marts", "validate_marts", "publish", "report",
 ]
 """The DAG's stages in order: its tasks, and its two dbt task groups (one task per model and seed)."""
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The distributed tests go last: their run, started in the background, has the whole suite to finish."""
-    items.sort(key=lambda item: item.path.name == "test_distributed.py")
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start the distributed run now if its tests are to run: its waiting then overlaps the suite."""
-    if session.config.option.collectonly:
-        return
-    if any(item.path.name == "test_distributed.py" for item in session.items):
-        session.config.stash[DISTRIBUTED_RUN] = distributed_run.start()
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """A session stopped early (Ctrl-C, -x) leaves no Postgres, Redis or Celery behind."""
-    run = session.config.stash.get(DISTRIBUTED_RUN, None)
-    if run is not None:
-        run.clean()
 
 
 def stage_states(task_states: dict[str, str]) -> dict[str, str]:

@@ -22,7 +22,9 @@ direction unless it is scheduled ("is scheduled to close Monday", "is to resume 
 a deadline moved or given ("extended to Nov. 16", "postponed until Tuesday") lies ahead. A date inside a noun phrase ("the Jan. 14 deadline")
 has no tense either, and neither has the date of an event someone planned ("they planned a
 march for Sunday", "the vigil planned for Friday was called off"): the plan's tense is not
-the event's.
+the event's. Nor has a schedule told in the past perfect ("had been set for Monday", "had
+been due to end Friday"): it was overtaken before the report, and the date it named may lie
+on either side of it.
 """
 
 from __future__ import annotations
@@ -171,6 +173,12 @@ def _finite_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
+def _past_perfect(word: Token) -> bool:
+    """ "had been scheduled", "had been due": the word, or the verb its adjective completes, has "had"."""
+    verb = word.head if word.dep_ == "acomp" and word.head is not word else word
+    return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
 def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bool]:
     """The direction a verb gives, or (unknown, True) when its clause takes the tense of the one above.
     ``scheduling=False`` reads a scheduling verb ("set") as any other (it carries no "for")."""
@@ -187,11 +195,13 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
     if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.children):
         return "future", False
     lemma = verb.lemma_.lower()
-    past_perfect = any(a.lemma_.lower() == "have" and a.tag_ == "VBD" for a in auxiliaries)
-    if scheduling and lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN") and not past_perfect:
+    past_perfect = _past_perfect(verb)  # "had been set for", "had been due"
+    if scheduling and lemma in SCHEDULING_WORDS and (passive or verb.pos_ == "ADJ" or verb.tag_ == "VBN"):
+        if past_perfect:
+            return "unknown", False  # "had been set for Monday" (then moved): due on either side of the report
         if _plan_reported_in_the_past(verb, auxiliaries):
             return "unknown", False  # "the vigil planned for Saturday was called off": either side of the report
-        return "future", False  # "is scheduled for", "has been set for"; "had been set for Monday" is past
+        return "future", False  # "is scheduled for", "has been set for"
     if "to" in aux_words and verb.tag_ == "VB":
         # an infinitive's event comes after its verb's ("subpoenaed him to testify on Feb. 10",
         # "agreed to meet Friday"), so the verb's tense does not date it; a schedule ("is
@@ -200,7 +210,9 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
         if head is not verb and (head.lemma_.lower() == "be" or (
             head.lemma_.lower() in SCHEDULING_WORDS and head.tag_ in {"VBN", "JJ"}
         )):
-            return "future", False
+            # "had been due to expire Friday": a schedule told in the past perfect was overtaken before
+            # the report, and may have been due on either side of it
+            return ("unknown" if _past_perfect(head) else "future"), False
         return "unknown", False
     if _finite_past(verb) or perfect:
         return "past", False

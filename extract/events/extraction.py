@@ -40,14 +40,14 @@ from extract.absolute import PREDICATE_LINKS, absolute_phrase, absolute_subject
 from extract.doc_text import text_of
 from extract.gazetteer import country_key
 from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
-from extract.events.status import event_status
-from extract.events.taxonomy import Taxonomy, TriggerMatch, load_taxonomy
+from extract.events.status import event_status, news_of_the_day
+from extract.events.taxonomy import Taxonomy, TriggerMatch, acts_as_verb, load_taxonomy
 from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, Person, SpeakerResolver
 from extract.temporal.resolver import TemporalExpression
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE"}
-PLACE_WORDS = re.compile(r"\b(?:House|Office|Palace|Kremlin|Hall|Building|Capitol|Center|Centre)\b")
+PLACE_WORDS = re.compile(r"\b(?:House|Office|Palace|Kremlin|Hall|Building|Capitol|Center|Centre|Stadium|Arena|Airport|Square)\b")
 TO_BE_DETERMINED = re.compile(r"to[- ]be[- ](?:determined|decided|announced|confirmed)|no date (?:has been|was) set|date (?:has not|hasn't) been set", re.IGNORECASE)
 ADVOCACY_VERBS = {
     "push", "urge", "call", "propose", "want", "seek", "discuss", "plan", "announce", "say", "suggest", "float",
@@ -85,7 +85,7 @@ class EventMention:
     location_mention_id: str | None
     location_text: str | None
     timex_id: str | None
-    time_status: str  # resolved, to be determined, unknown
+    time_status: str  # resolved, to be determined, publication day (the lede's news of the day), unknown
     status: str
     evidence: str
     anaphoric: bool = False
@@ -212,7 +212,7 @@ def _nested(trigger: Token, trigger_ids: set[int]) -> bool:
 def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Token, TriggerMatch]]) -> TriggerMatch:
     """A generic verb of meeting takes the kind of the event noun it governs: "will convene … for
     their next summit" is a summit, "meet … in the final" a match, "met for talks" talks."""
-    if match.kind != GENERIC_KIND or trigger.pos_ != "VERB":
+    if match.kind != GENERIC_KIND or not acts_as_verb(trigger):
         return match
     inner = [m for t, m in triggers if t.i != trigger.i and _names_the_meeting(t, trigger)]
     specific = next((m for m in inner if m.kind != GENERIC_KIND), None)
@@ -222,9 +222,9 @@ def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Tok
 def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: set[int]) -> EventMention | None:
     doc = ctx.doc
     kind = match.kind
-    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
+    verb = trigger if acts_as_verb(trigger) else governing_verb(trigger)
     tokens = clause_tokens(trigger, verb, trigger_ids)
-    if trigger.pos_ != "VERB" and verb.lemma_.lower() in ADVOCACY_VERBS:
+    if not acts_as_verb(trigger) and verb.lemma_.lower() in ADVOCACY_VERBS:
         # "Berg pushed for a meeting of Lopez and Petrov": who asks for an event need not attend it
         subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         tokens = [t for t in tokens if t.i not in subject]
@@ -302,6 +302,10 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         status = "held"  # "the June rate decision", "the 2022 final": over by the time of writing
     if status == "scheduled" and timex is None and _process_in_progress(trigger, kind):
         status = "ongoing"
+    if timex is None and time_status == "unknown" and not _inside_quote(ctx, trigger.idx) and news_of_the_day(
+        verb, status, sentence_index
+    ):
+        time_status = "publication day"  # dated in dbt: the article's publication date
     vague = [v for v in vague if v not in participants]
     if not participants and not vague and location is None and timex is None and (
         time_status != "to be determined" and not _anaphoric(trigger)
@@ -592,11 +596,11 @@ def _describes_an_organisation(token: Token) -> bool:
 def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]:
     """Add the subject that controls a subjectless verb: 'Trump and Putin agreed to meet',
     'Thune is ready to hold a vote' (the participants are the controlling clause's subject)."""
-    verb = trigger if trigger.pos_ == "VERB" else governing_verb(trigger)
-    if trigger.pos_ != "VERB" and not _acts_on_event(trigger, verb):
+    verb = trigger if acts_as_verb(trigger) else governing_verb(trigger)
+    if not acts_as_verb(trigger) and not _acts_on_event(trigger, verb):
         return tokens  # "(the US and Russia) … to prepare a summit": who prepares need not take part
     current = verb
-    for _ in range(3):
+    for _ in range(5):  # "X made up for losing the final by beating Y": beating → by → losing → for → made
         absolute = absolute_subject(current) if current.dep_ != "ROOT" else None
         if absolute is not None:  # "with the governor due to hold a briefing": the governor holds it
             return tokens + list(absolute.subtree)
@@ -656,6 +660,8 @@ def _time(ctx: _Context, trigger: Token, token_ids: set[int]) -> tuple[str | Non
             continue  # "two-hour": how long, not when
         if e.anchor_kind == "expression" and not _relation_dates(span, trigger):
             continue  # "a day before X" dates X, not the event of the clause
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+            continue  # "the first cut since 2020": where a span of time starts, not when the event is
         candidates.append((e.start_date is None, abs(span.root.i - trigger.i), e))
     if candidates:
         _, _, best = min(candidates, key=lambda c: (c[0], c[1]))

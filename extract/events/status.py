@@ -96,8 +96,32 @@ def _forced_delay(trigger: Token) -> bool:
 
 
 def _is_past(verb: Token) -> bool:
+    """The verb's tense; a bare participle clause takes its main clause's ("won the semi-final on
+    Friday, beating X": the match is over)."""
+    if _bare_participle(verb):
+        return _is_past(verb.head)
+    if _adjunct_gerund(verb):
+        return _is_past(verb.head.head)
     return verb.tag_ in {"VBD"} or any(
         c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children
+    )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'..., beating X': an -ing adverbial clause with no auxiliary, subject or linking word of its own."""
+    return (
+        verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head is not verb
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in verb.children)
+    )
+
+
+def _adjunct_gerund(verb: Token) -> bool:
+    """'by beating X', 'after meeting Y': a gerund after a preposition of manner or sequence has
+    the time of the clause it modifies, or an earlier one ("before meeting" may be either)."""
+    return (
+        verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"by", "after", "while", "in", "since"}
+        and verb.head.head is not verb.head
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
     )
 
 
@@ -109,3 +133,23 @@ def _progressive(verb: Token) -> bool:
         verb.tag_ == "VBG" and any(c.lemma_ == "be" for c in auxiliaries)
         and not any(c.lower_ == "going" or c.tag_ == "MD" for c in auxiliaries)  # "will be meeting": ahead
     )
+
+
+EXPERIENCE_ADVERBS = {"before", "already", "ever", "never", "often", "once", "twice", "repeatedly", "previously",
+                      "again", "times", "frequently", "regularly"}
+LEDE_SENTENCES = 2
+"""How many opening sentences form a report's lede: the news of the day, told in the present."""
+
+
+def news_of_the_day(verb: Token, status: str, sentence_index: int) -> bool:
+    """An undated event the lede tells in the present perfect or present ("has lowered rates",
+    "are locked in talks") is the news of the day the report was published. Later on, the
+    present perfect is background ("has met him twice"), so only the lede counts."""
+    if sentence_index >= LEDE_SENTENCES or status not in {"held", "ongoing"}:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ == "going" for a in auxiliaries):
+        return False
+    if any(c.lower_ in EXPERIENCE_ADVERBS for c in verb.children if c.dep_ in {"advmod", "npadvmod"}):
+        return False  # "have held talks before", "has met him twice": a record, not today's news
+    return any(a.tag_ in {"VBZ", "VBP"} and a.lemma_.lower() in {"have", "be"} for a in auxiliaries)

@@ -25,6 +25,11 @@ DEFAULT_TAXONOMY = PROJECT_ROOT / "dbt" / "seeds" / "event_kinds.csv"
 # Verbs that name an event only without an object or particle: "workers strike", not
 # "struck a deal" or "struck down the law".
 INTRANSITIVE_ONLY = {"strike"}
+# Verbs of winning that report a match only beside a scoreline: "beat Kovac 6-3, 7-5", not "beat
+# the odds" or "defeated the bill".
+SCORED_ONLY = {"beat", "defeat", "dispatch", "overcome", "edge", "outlast", "rout", "thrash", "eliminate"}
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+DASHES = {"-", "–"}
 # Objects that make "meet" a matter of reaching, not of meeting: "meet the deadline".
 ABSTRACT_OBJECTS = {
     "deadline", "target", "demand", "expectation", "requirement", "goal", "criterion", "standard",
@@ -72,7 +77,7 @@ class Taxonomy:
 
     def match(self, token: Token) -> TriggerMatch | None:
         """The event this token names, as head of a noun phrase or as a verb."""
-        if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.dep_ in {"nsubj", "pobj", "dobj"}):
+        if token.pos_ in {"NOUN", "PROPN"} or _noun_in_a_noun_slot(token):
             return self._noun_match(token)
         if token.pos_ == "VERB":
             return self._verb_match(token)
@@ -108,9 +113,24 @@ class Taxonomy:
             return None
         if lemma in INTRANSITIVE_ONLY and any(c.dep_ in {"dobj", "prt"} for c in token.children):
             return None
+        if lemma in SCORED_ONLY and not _has_score(token):
+            return None
         if any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in token.children):
             return None
         return TriggerMatch(kind, token.idx, token.idx + len(token.text))
+
+
+def acts_as_verb(token: Token) -> bool:
+    """The trigger is read as a verb (its own clause), not as a noun its verb governs."""
+    return token.pos_ == "VERB" and not _noun_in_a_noun_slot(token)
+
+
+def _noun_in_a_noun_slot(token: Token) -> bool:
+    """A word the tagger took for an adjective or a verb where only a noun fits ("in its first
+    interest rate cut", "the final"): the object of a preposition or verb, or a subject. A gerund
+    there is a verb ("after meeting him")."""
+    slot = token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj"}
+    return slot and (token.pos_ == "ADJ" or (token.pos_ == "VERB" and token.tag_ != "VBG"))
 
 
 def _words_ending_at(token: Token, size: int) -> tuple[list[str], list[int]]:
@@ -124,6 +144,18 @@ def _words_ending_at(token: Token, size: int) -> tuple[list[str], list[int]]:
         words.append(t.lower_)
         starts.append(t.idx)
     return words[-size:], starts[-size:]
+
+
+def _has_score(verb: Token) -> bool:
+    """A scoreline ("6-2", "3–1") hangs from the verb: the sentence reports a result. The
+    tokenizer may keep "6-2" whole or split it into number, dash, number."""
+    doc = verb.doc
+    for token in verb.subtree:
+        if SCORE.fullmatch(token.text):
+            return True
+        if token.like_num and token.i + 2 < len(doc) and doc[token.i + 1].text in DASHES and doc[token.i + 2].like_num:
+            return True
+    return False
 
 
 def _other_sense(token: Token) -> bool:

@@ -393,3 +393,47 @@ def test_the_month_may_is_not_the_modal_may(nlp) -> None:
 def test_a_share_of_the_vote_is_no_vote(nlp) -> None:
     found = events(nlp, "The Green Party won 40% of the vote in the May 29 general election.")
     assert [(e["kind"], e["when"]) for e in found] == [("election", "2025-05-29")]
+
+
+def test_a_win_with_a_scoreline_is_a_match_between_the_two(nlp) -> None:
+    """'beating X 6-3, 7-5' after a past main clause: a match, over, between the winner and X."""
+    found = events(nlp, "Marta Lind reached the final on Tuesday, beating Sarah Jones 6-3, 3-6, 7-5 on the main court.")
+    result = next(e for e in found if e["participants"] == ["Marta Lind", "Sarah Jones"])
+    assert (result["kind"], result["status"]) == ("match", "held")
+
+
+def test_winning_without_a_scoreline_is_no_match(nlp) -> None:
+    assert events(nlp, "Microsoft defeated the regulator's legal challenge in court last month.") == []
+    assert events(nlp, "The senator beat the odds and kept her seat.") == []
+
+
+def test_the_ledes_present_perfect_is_the_news_of_the_publication_day(nlp) -> None:
+    """An undated event told in the present perfect or present in the lede happened the day the
+    report came out; a record ("have held talks before") or a later paragraph is no such news."""
+    [cut] = events(nlp, "The Bank of Norway has cut its main interest rate for the first time in four years.")
+    assert (cut["kind"], cut["status"], cut["when"]) == ("rate decision", "held", "publication day")
+    [talks] = events(nlp, "Chile and Peru are locked in border talks. A deal is far off.")
+    assert talks["when"] == "publication day"
+    found = events(nlp, "Chile and Peru will hold border talks. Chile and Peru have held border talks before.")
+    assert [e["when"] for e in found] == ["unknown", "unknown"]
+    found = events(nlp, "Chile and Peru met in Lima. The mood was good. Officials said Chile and Peru have held talks.")
+    assert all(e["when"] == "unknown" for e in found)
+
+
+def test_a_stadium_is_where_the_match_is_played(nlp) -> None:
+    [final] = events(nlp, "Brazil and Chile meet at the Maracana Stadium in the final of the Copa America on Sunday.")
+    assert (final["kind"], final["participants"], final["place"]) == ("match", ["Brazil", "Chile"], "the Maracana Stadium")
+
+
+def test_a_win_told_as_the_means_of_another_deed_has_its_doer_and_its_time(nlp) -> None:
+    """'X made up for losing the final by beating Y 6-3': X played Y, and the match is over."""
+    found = events(nlp, "Marta Lind made up for losing last year's final by beating Sarah Jones 6-3, 6-4 on Wednesday.")
+    result = next(e for e in found if "Sarah Jones" in e["participants"])
+    assert (result["participants"], result["status"]) == (["Marta Lind", "Sarah Jones"], "held")
+
+
+def test_an_event_noun_tagged_as_a_verb_is_still_an_event_and_since_does_not_date_it(nlp) -> None:
+    """'in its first interest rate cut since 2020': the tagger may read "cut" as a verb; after
+    "in" it can only be a noun. 2020 is where the span without cuts began, not the cut's date."""
+    [cut] = events(nlp, "The Bank of Norway, in its first interest rate cut since 2020, has lowered borrowing costs.")
+    assert (cut["kind"], cut["participants"], cut["when"]) == ("rate decision", ["The Bank of Norway"], "publication day")

@@ -55,10 +55,12 @@ select
     places.entity_id as location_entity_id,
     places.canonical_name as location_name,
     events.timex_id,
-    times.timex_value,
-    times.start_date,
-    times.end_date,
-    times.granularity,
+    -- an undated lede event told in the present perfect is the news of the publication day
+    case when events.time_status = 'publication day' then strftime(articles.published_date, '%Y-%m-%d')
+        else times.timex_value end as timex_value,
+    case when events.time_status = 'publication day' then articles.published_date else times.start_date end as start_date,
+    case when events.time_status = 'publication day' then articles.published_date else times.end_date end as end_date,
+    case when events.time_status = 'publication day' then 'day' else times.granularity end as granularity,
     events.time_status,
     events.event_status,
     events.is_anaphoric,

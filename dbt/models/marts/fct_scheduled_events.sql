@@ -7,11 +7,19 @@ entities as (
     select entity_id, canonical_name from {{ ref('int_entities') }}
 ),
 
-dated as (
-    select event_id, event_mention_id, timex_value, start_date, end_date,
-        date_diff('day', start_date, end_date) as span_days
+dated_mentions as (
+    select event_id, event_mention_id, timex_id, timex_value, start_date, end_date,
+        bool_or(timex_id is not null) over (partition by event_id) as event_has_written_date
     from mentions
     where start_date is not null
+),
+
+dated as (
+    -- a date the text writes wins over the publication day an undated lede mention stands for
+    select event_id, event_mention_id, timex_value, start_date, end_date,
+        date_diff('day', start_date, end_date) as span_days
+    from dated_mentions
+    where timex_id is not null or not event_has_written_date
 ),
 
 consistency as (

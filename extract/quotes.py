@@ -84,6 +84,9 @@ CHARACTERISING_VERBS = {
 }
 """Verbs whose subject puts quoted words on something ("dismissed the plan as “outsized”",
 "cited his “steadfast” acceptance"): the quoted words are that subject's."""
+SPEAKING_OF_VERBS = {"speak", "talk", "refer"}
+"""Verbs that report words only through their object ("spoke of “a new chapter”", "referred to
+“a misunderstanding”"): the quoted words inside are the subject's, and the verb is theirs."""
 
 
 @dataclass(frozen=True)
@@ -184,12 +187,24 @@ def governing_verb_before(doc: Doc, quote: QuoteSpan) -> Token | None:
             continue
         if token.pos_ in {"VERB", "AUX"}:
             lemma = token.lemma_.lower()
-            if token.idx < quote.start and lemma in REPORTING_VERBS | CHARACTERISING_VERBS and subject_of(token):
+            quoting = REPORTING_VERBS | CHARACTERISING_VERBS | SPEAKING_OF_VERBS
+            if lemma in SPEAKING_OF_VERBS and _inside_reported_content(token):
+                return None  # "X posted that he and Y had spoken about “…”": X's post holds the words
+            if token.idx < quote.start and lemma in quoting and subject_of(token):
                 return token
             return None
         if token.head is token:
             return None
     return None
+
+
+def _inside_reported_content(verb: Token) -> bool:
+    """The verb's clause is what another verb reports ("posted that they had spoken of …"); a
+    clause set against the report ("said that …, while a statement had spoken of …") is not."""
+    token = verb
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS
 
 
 def subject_of(verb: Token) -> Span | None:

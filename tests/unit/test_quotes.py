@@ -443,3 +443,21 @@ def test_one_row_per_act_of_reporting(nlp) -> None:
 def test_anonymous_sources_are_unnamed_not_a_group(nlp) -> None:
     speaker = quotes(nlp, "Sources told the paper that the mine would close in May.")[0].speaker
     assert (speaker.kind, speaker.name) == ("unnamed", None)
+
+
+def test_words_quoted_in_what_someone_spoke_of_are_theirs(nlp) -> None:
+    """'while a statement had spoken of “…”': the quoted words belong to the clause that holds
+    them, not to the sentence's first reporting verb."""
+    found = quotes(nlp, "Officials from Chile had said that the talks would go well, while a Peruvian statement "
+                        "last week had spoken of “a constructive course in the two countries’ relations.”")
+    partial = next(q for q in found if q.quote_text.startswith("a constructive course"))
+    assert (partial.kind, partial.verb_lemma, partial.speaker.text) == ("partial", "speak", "a Peruvian statement")
+    [referred] = quotes(nlp, "The minister referred to “a regrettable misunderstanding” in her speech.")
+    assert (referred.verb_lemma, referred.speaker.text) == ("refer", "The minister")
+
+
+def test_words_someone_is_reported_to_have_spoken_of_belong_to_the_report(nlp) -> None:
+    """'X posted that she and Y had spoken about “…”': the quoted words are X's post."""
+    [quoted] = quotes(nlp, "Earlier this week, Ms. Berg posted on X that she and Mr. Soto had spoken about the "
+                           "“safety of our harbours,” as well as new ferries.")
+    assert (quoted.verb_lemma, quoted.speaker.text) == ("post", "Ms. Berg")

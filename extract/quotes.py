@@ -87,6 +87,8 @@ CHARACTERISING_VERBS = {
 SPEAKING_OF_VERBS = {"speak", "talk", "refer"}
 """Verbs that report words only through their object ("spoke of “a new chapter”", "referred to
 “a misunderstanding”"): the quoted words inside are the subject's, and the verb is theirs."""
+QUOTING_VERBS = REPORTING_VERBS | CHARACTERISING_VERBS | SPEAKING_OF_VERBS
+"""Verbs that quoted words in their clause can hang from (see ``governing_verb_before``)."""
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,9 @@ def governing_verb_before(doc: Doc, quote: QuoteSpan) -> Token | None:
             continue
         if token.pos_ in {"VERB", "AUX"}:
             lemma = token.lemma_.lower()
-            quoting = REPORTING_VERBS | CHARACTERISING_VERBS | SPEAKING_OF_VERBS
             if lemma in SPEAKING_OF_VERBS and _inside_reported_content(token):
                 return None  # "X posted that he and Y had spoken about “…”": X's post holds the words
-            if token.idx < quote.start and lemma in quoting and subject_of(token):
+            if token.idx < quote.start and lemma in QUOTING_VERBS and subject_of(token):
                 return token
             return None
         if token.head is token:

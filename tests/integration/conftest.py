@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,21 +108,43 @@ def newswire_dag(airflow_db):
     return bag.dags["newswire_etl"]
 
 
+@contextmanager
+def in_workspace(folder: Path, workspace: Path) -> Iterator[None]:
+    """Move a warehouse folder's contents into ``workspace`` for the block, and back after it.
+
+    dbt hashes the profile, warehouse path included, into its partial-parse state: a run on a
+    new path re-parses the whole project in both dbt layers (~15 s a run here). In-process runs
+    therefore all happen at one path and each test keeps its own folder. The pipeline reads
+    nothing back by the folder's path (audit.publications only records where a run published),
+    so the move changes no outcome.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in folder.iterdir():
+        shutil.move(entry, workspace / entry.name)
+    try:
+        yield
+    finally:
+        for entry in workspace.iterdir():
+            shutil.move(entry, folder / entry.name)
+
+
 @pytest.fixture(scope="session")
-def run_dag(newswire_dag) -> Callable[..., PipelineRun]:
-    """Run newswire_etl with dag.test() against the given input folder and warehouse file (and other params)."""
+def run_dag(newswire_dag, tmp_path_factory) -> Callable[..., PipelineRun]:
+    """Run newswire_etl with dag.test() against the given input folder and warehouse file (and other params).
+
+    The run itself happens in one workspace folder per session (see ``in_workspace``); its files
+    end up in the warehouse's own folder, where the test reads them.
+    """
+    workspace = tmp_path_factory.mktemp("dag_workspace")
 
     def run(warehouse: Path, input_dir: Path = SEEDS_DIR, **params) -> PipelineRun:
-        # Every param is given: dag.test() on the same DAG object keeps params of an earlier run.
-        conf = {"input_dir": str(input_dir), "warehouse_path": str(warehouse), "spacy_model": "",
-                "reprocess_articles": [], "remove_articles": [], "full_refresh": False, **params}
-        dag_run = newswire_dag.test(run_conf=conf)
-        return PipelineRun(
-            run_id=dag_run.run_id,
-            state=str(dag_run.state),
-            task_states={ti.task_id: str(ti.state) for ti in dag_run.get_task_instances()},
-            warehouse=warehouse,
-        )
+        with in_workspace(warehouse.parent, workspace):
+            # Every param is given: dag.test() on the same DAG object keeps params of an earlier run.
+            conf = {"input_dir": str(input_dir), "warehouse_path": str(workspace / warehouse.name), "spacy_model": "",
+                    "reprocess_articles": [], "remove_articles": [], "full_refresh": False, **params}
+            dag_run = newswire_dag.test(run_conf=conf)
+            task_states = {ti.task_id: str(ti.state) for ti in dag_run.get_task_instances()}
+        return PipelineRun(run_id=dag_run.run_id, state=str(dag_run.state), task_states=task_states, warehouse=warehouse)
 
     return run
 

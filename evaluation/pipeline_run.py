@@ -46,13 +46,32 @@ def dags_test_command(input_dir: Path, warehouse: Path) -> tuple[list[str], dict
     return [airflow, "dags", "test", "newswire_etl", "-c", conf], env
 
 
+def private_airflow_home(base_env: dict[str, str], folder: Path) -> dict[str, str]:
+    """``base_env`` with an Airflow home of its own in ``folder``: a copy of the migrated metadata
+    database and its config (whose key reads the database's encrypted values).
+
+    Runs that happen at once then never wait on SQLite's single writer lock, which a shared
+    file would make them do (and fail on, past its timeout).
+    """
+    base = Path(base_env["AIRFLOW_HOME"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("airflow.db", "airflow.cfg"):
+        if (base / name).exists():
+            shutil.copyfile(base / name, folder / name)
+    return {**base_env, "AIRFLOW_HOME": str(folder)}
+
+
 def run_pipeline(input_dir: Path, warehouse: Path) -> Path:
     """Run newswire_etl with ``airflow dags test`` into a fresh ``warehouse`` (its folder is scratch and
-    is emptied first, so no article tagged by older code survives); returns the published file."""
+    is emptied first, so no article tagged by older code survives); returns the published file.
+
+    The run has an Airflow home of its own in the scratch folder, so runs of several corpora
+    can go at once."""
     command, env = dags_test_command(input_dir, warehouse)
     if warehouse.parent.exists():  # a scratch warehouse of an earlier report: start from nothing
         shutil.rmtree(warehouse.parent)
     warehouse.parent.mkdir(parents=True)
+    env = private_airflow_home(env, warehouse.parent / "airflow")
     log_file = warehouse.with_suffix(".log")
     log.info("running the pipeline on %s into %s (log %s)", input_dir, warehouse, log_file)
     with log_file.open("w") as out:

@@ -20,6 +20,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -36,9 +37,32 @@ RESULTS = PROJECT_ROOT / "bench" / "results" / "quality.json"
 Results = dict[str, dict[str, dict[str, dict[str, float | int]]]]  # corpus -> task -> system -> figures
 
 
-def score_article_corpus(corpus: ArticleCorpus, scratch: Path, peers: bool, show_errors: bool) -> dict:
+def score_all(
+    corpora: list[ArticleCorpus], scratch: Path, tbaq: Path | None, tbaq_limit: int | None, peers: bool,
+    show_errors: bool,
+) -> Results:
+    """Every corpus scored: the article corpora from their pipeline runs, then TBAQ (if given).
+
+    The pipeline runs are subprocesses, started at once from worker threads (each with its own
+    Airflow home); TBAQ is parsed in this process meanwhile. Each is mostly one core's work, so
+    on a machine with two or more the report takes about as long as its longest part.
+    """
+    with ThreadPoolExecutor(max_workers=len(corpora) or 1, thread_name_prefix="pipeline") as runner:
+        published = {c.name: runner.submit(run_pipeline, c.articles_dir, _scratch_warehouse(scratch, c)) for c in corpora}
+        tbaq_results = score_tbaq(tbaq, tbaq_limit, peers, show_errors) if tbaq else None
+        results: Results = {c.name: score_article_corpus(c, published[c.name].result(), peers, show_errors) for c in corpora}
+    if tbaq_results is not None:
+        results["TBAQ"] = tbaq_results
+    return results
+
+
+def _scratch_warehouse(scratch: Path, corpus: ArticleCorpus) -> Path:
+    """Each corpus's own warehouse: cross-article merging stays inside a corpus, as the gold's links do."""
+    return scratch / corpus.name.replace(" ", "-") / "newswire.duckdb"
+
+
+def score_article_corpus(corpus: ArticleCorpus, published: Path, peers: bool, show_errors: bool) -> dict:
     """Every task on one article corpus, newswire from its published marts, peers beside it."""
-    published = run_pipeline(corpus.articles_dir, scratch / corpus.name.replace(" ", "-") / "newswire.duckdb")
     con = duckdb.connect(str(published), read_only=True)
     try:
         landed = entities.landings(con, corpus)
@@ -170,16 +194,16 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
 
     began = time.perf_counter()
-    results: Results = {}
+    corpora = []
     for corpus in article_corpora():
-        if not corpus.available():
+        if corpus.available():
+            corpora.append(corpus)
+        else:
             print(f"skipped {corpus.name}: {corpus.articles_dir} or its gold is missing (../shared beside the project)")
-            continue
-        results[corpus.name] = score_article_corpus(corpus, args.scratch, not args.no_peers, args.show_errors)
-    if tbaq_dir().is_dir():
-        results["TBAQ"] = score_tbaq(tbaq_dir(), args.tbaq_limit, not args.no_peers, args.show_errors)
-    else:
+    tbaq = tbaq_dir() if tbaq_dir().is_dir() else None
+    if tbaq is None:
         print(f"skipped TBAQ: {tbaq_dir()} is missing")
+    results = score_all(corpora, args.scratch, tbaq, args.tbaq_limit, not args.no_peers, args.show_errors)
     if not results:
         print("nothing to evaluate: ../shared is not beside the project", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from evaluation.corpora import article_corpora, tbaq_dir
-from evaluation.report import score_article_corpus, score_tbaq
+from evaluation.report import score_all
 
 pytestmark = pytest.mark.integration
 
@@ -65,9 +65,7 @@ def quality(tmp_path_factory) -> dict:
     if len(corpora) < 2 or not tbaq_dir().is_dir():
         pytest.skip("real-text corpora not found: they live in ../shared beside the project")
     scratch = tmp_path_factory.mktemp("quality")
-    results = {c.name: score_article_corpus(c, scratch, peers=False, show_errors=False) for c in corpora}
-    results["TBAQ"] = score_tbaq(tbaq_dir(), None, peers=False, show_errors=False)
-    return results
+    return score_all(corpora, scratch, tbaq_dir(), None, peers=False, show_errors=False)
 
 
 @pytest.mark.parametrize("corpus", ["original seeds", "news-dev"])

@@ -66,7 +66,9 @@ def fail_fast() -> Iterator[None]:
     catchup=False,
     max_active_runs=1,  # DuckDB allows one writer per file
     dagrun_timeout=timedelta(hours=6),  # a run stuck beyond any plausible load is failed, not left running
-    default_args={"retries": 2, "retry_delay": timedelta(seconds=30)},  # transient: a killed worker, a lock
+    default_args={  # transient: a killed worker, a lock
+        "retries": 2, "retry_delay": timedelta(seconds=Settings.from_env().retry_delay_seconds),
+    },
     tags=["newswire"],
     doc_md=__doc__,
     user_defined_macros=MACROS,  # the run's warehouse for the dbt tasks' templates

@@ -48,6 +48,8 @@ class Settings:
     inbox_dir: Path
     compact_free_share: float
     compact_min_mb: int
+    retry_delay_seconds: int = 30
+    """How long a task that failed on a transient error (a killed worker, a locked file) waits before its retry."""
     ducklake_catalog: str | None = None
     """Publish to this DuckLake catalog (e.g. ``postgres:dbname=newswire_lake host=db``) instead of the file."""
     ducklake_data_path: str = ""
@@ -87,6 +89,7 @@ class Settings:
             inbox_dir=Path(env.get("NEWSWIRE_INBOX_DIR", PROJECT_ROOT / "warehouse" / "inbox")).resolve(),
             compact_free_share=float(env.get("NEWSWIRE_COMPACT_FREE_SHARE", "0.4")),
             compact_min_mb=int(env.get("NEWSWIRE_COMPACT_MIN_MB", "64")),
+            retry_delay_seconds=int(env.get("NEWSWIRE_RETRY_DELAY_SECONDS", "30")),
             ducklake_catalog=env.get("NEWSWIRE_DUCKLAKE") or None,
             ducklake_data_path=env.get("NEWSWIRE_DUCKLAKE_DATA_PATH", str(warehouse.resolve().parent / "lake")),
         )

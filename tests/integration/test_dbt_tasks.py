@@ -14,10 +14,12 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from extract.config import Settings
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 from tests.integration.conftest import BIN, copy_of_run, stage_states
 
@@ -58,6 +60,13 @@ def test_one_dbt_build_per_layer_and_model_tasks_wait_for_it(newswire_dag) -> No
         assert {t.trigger_rule for t in models} == {"all_done_min_one_success"}
         assert {t.retries for t in models} == {1} and producer.retries == 0  # a retry re-reads, never rebuilds
     assert "validate_staging" in newswire_dag.get_task("dbt_marts.start").upstream_task_ids
+
+
+def test_pipeline_tasks_retry_twice_after_the_configured_delay(newswire_dag) -> None:
+    delay = timedelta(seconds=Settings.from_env().retry_delay_seconds)
+    for task_id in ("extract", "tag", "validate_raw", "publish"):
+        task = newswire_dag.get_task(task_id)
+        assert (task.retries, task.retry_delay) == (2, delay)
 
 
 def test_seed_run_reports_every_model_green(seed_run) -> None:

@@ -109,8 +109,9 @@ def newswire_dag(airflow_db):
 
 
 @contextmanager
-def in_workspace(folder: Path, workspace: Path) -> Iterator[None]:
-    """Move a warehouse folder's contents into ``workspace`` for the block, and back after it.
+def in_workspace(folder: Path, workspace: Path, inputs: list[Path]) -> Iterator[None]:
+    """Move a warehouse folder's contents into ``workspace`` for the block, and back after it;
+    not what holds the run's input folders, which stay where the run is told to read them.
 
     dbt hashes the profile, warehouse path included, into its partial-parse state: a run on a
     new path re-parses the whole project in both dbt layers (~15 s a run here). In-process runs
@@ -119,7 +120,8 @@ def in_workspace(folder: Path, workspace: Path) -> Iterator[None]:
     so the move changes no outcome.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    for entry in folder.iterdir():
+    moved = [e for e in folder.iterdir() if not any(i == e or i.is_relative_to(e) for i in inputs)]
+    for entry in moved:
         shutil.move(entry, workspace / entry.name)
     try:
         yield
@@ -138,7 +140,8 @@ def run_dag(newswire_dag, tmp_path_factory) -> Callable[..., PipelineRun]:
     workspace = tmp_path_factory.mktemp("dag_workspace")
 
     def run(warehouse: Path, input_dir: Path = SEEDS_DIR, **params) -> PipelineRun:
-        with in_workspace(warehouse.parent, workspace):
+        inputs = [Path(p).resolve() for p in str(input_dir).split(":")]
+        with in_workspace(warehouse.parent.resolve(), workspace, inputs):
             # Every param is given: dag.test() on the same DAG object keeps params of an earlier run.
             conf = {"input_dir": str(input_dir), "warehouse_path": str(workspace / warehouse.name), "spacy_model": "",
                     "reprocess_articles": [], "remove_articles": [], "full_refresh": False, **params}

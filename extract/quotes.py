@@ -194,7 +194,7 @@ def governing_verb_before(doc: Doc, quote: QuoteSpan) -> Token | None:
             if token.idx < quote.start and lemma in QUOTING_VERBS and subject_of(token):
                 return token
             return None
-        if token.head is token:
+        if token.head.i == token.i:
             return None
     return None
 
@@ -203,7 +203,7 @@ def _inside_reported_content(verb: Token) -> bool:
     """The verb's clause is what another verb reports ("posted that they had spoken of …"); a
     clause set against the report ("said that …, while a statement had spoken of …") is not."""
     token = verb
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS
 
@@ -660,7 +660,7 @@ def _reported_before_inserted_attribution(verb: Token) -> Span | None:
     conjunct with a subject of its own: "X will attend, Ana Ruiz, the council's secretary,
     confirmed"); the report is the clause up to the attribution."""
     head = verb.head
-    if head is verb or head.i > verb.i:
+    if head.i >= verb.i:
         return None
     if verb.dep_ == "conj":
         joined_by_comma = not any(c.dep_ == "cc" for c in head.children) and not any(c.dep_ == "cc" for c in verb.children)

@@ -70,7 +70,7 @@ def governing_verb(token: Token, within: Span | None = None) -> Token | None:
         if current.pos_ in {"VERB", "AUX"} or current.lemma_.lower() == "due":
             return current
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         outside = within is None or not (within.start <= head.i < within.end)
         if outside and current.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"}:
@@ -110,7 +110,7 @@ def clause_direction(span: Span) -> Direction:
         scheduling = True
         if not climb:
             return direction
-        verb = governing_verb(verb.head) if verb.head is not verb else None
+        verb = governing_verb(verb.head) if verb.head.i != verb.i else None
     return "unknown"
 
 
@@ -139,7 +139,7 @@ def _bounds_a_reduced_relative(span: Span, verb: Token) -> bool:
     a noun, bounded by the date, names a window, not a done deed; the clause it sits in dates it."""
     bounded = span.root.dep_ == "pobj" and span.root.head.lower_ in ENDPOINT_PREPOSITIONS and span.root.head.head.i == verb.i
     bare = verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    return bounded and bare and verb.head is not verb
+    return bounded and bare and verb.head.i != verb.i
 
 
 def _reports_a_done_deed(span: Span, verb: Token) -> bool:
@@ -164,7 +164,7 @@ def _plan_reported_in_the_past(verb: Token, auxiliaries: list[Token]) -> bool:
     is expected to pass") the plan still stands and points ahead."""
     if auxiliaries or verb.dep_ != "acl" or verb.tag_ != "VBN":
         return False
-    clause = governing_verb(verb.head) if verb.head is not verb else None
+    clause = governing_verb(verb.head) if verb.head.i != verb.i else None
     return clause is not None and _finite_past(clause)
 
 
@@ -175,7 +175,7 @@ def _finite_past(verb: Token) -> bool:
 
 def _past_perfect(word: Token) -> bool:
     """ "had been scheduled", "had been due": the word, or the verb its adjective completes, has "had"."""
-    verb = word.head if word.dep_ == "acomp" and word.head is not word else word
+    verb = word.head if word.dep_ == "acomp" and word.head.i != word.i else word
     return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
@@ -207,7 +207,7 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
         # "agreed to meet Friday"), so the verb's tense does not date it; a schedule ("is
         # scheduled to close Monday", "is to resume Tuesday") points ahead
         head = verb.head
-        if head is not verb and (head.lemma_.lower() == "be" or (
+        if head.i != verb.i and (head.lemma_.lower() == "be" or (
             head.lemma_.lower() in SCHEDULING_WORDS and head.tag_ in {"VBN", "JJ"}
         )):
             # "had been due to expire Friday": a schedule told in the past perfect was overtaken before
@@ -219,5 +219,5 @@ def _verb_direction(verb: Token, scheduling: bool = True) -> tuple[Direction, bo
     if verb.tag_ == "VBN" and not auxiliaries:
         return "past", False  # a participle dates a done deed: "the decision, announced Wednesday"
     if verb.tag_ == "VBG" and not auxiliaries:
-        return "unknown", verb.head is not verb  # "Speaking on Wednesday, he said": the clause above decides
+        return "unknown", verb.head.i != verb.i  # "Speaking on Wednesday, he said": the clause above decides
     return "unknown", False

@@ -39,7 +39,14 @@ from spacy.tokens import Doc, Span, Token
 from extract.absolute import PREDICATE_LINKS, absolute_phrase, absolute_subject
 from extract.doc_text import text_of
 from extract.gazetteer import country_key
-from extract.events.places import PLACE_PREPOSITIONS, dateline_end, describes_a_person, is_country, spatial_preposition
+from extract.events.places import (
+    PLACE_PREPOSITIONS,
+    dateline_end,
+    describes_a_person,
+    is_country,
+    spatial_preposition,
+    spatial_preposition_token,
+)
 from extract.events.status import event_status, news_of_the_day
 from extract.events.taxonomy import Taxonomy, TriggerMatch, acts_as_verb, load_taxonomy
 from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, Person, SpeakerResolver
@@ -114,9 +121,9 @@ class _Context:
 def governing_verb(token: Token) -> Token:
     current = token
     for _ in range(5):
-        if current.pos_ in {"VERB", "AUX"} and current is not token:
+        if current.pos_ in {"VERB", "AUX"} and current.i != token.i:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -136,12 +143,12 @@ def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list
         if token.i in other_triggers and token.i != trigger.i and not _is_ancestor(token, trigger):
             cut.update(t.i for t in token.subtree)
         # "parataxis": an inserted attribution ("met in Quito, Santiago said"): the source is no side
-        side_clause = token.dep_ in SIDE_CLAUSE_DEPS and token is not trigger and not _is_ancestor(token, trigger)
+        side_clause = token.dep_ in SIDE_CLAUSE_DEPS and token.i != trigger.i and not _is_ancestor(token, trigger)
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "relcl" or (side_clause and (has_subject or purpose)):
             cut.update(t.i for t in token.subtree)
-        if token is not trigger and not _is_ancestor(token, trigger) and _predicates_apart(token):
+        if token.i != trigger.i and not _is_ancestor(token, trigger) and _predicates_apart(token):
             # "left rates unchanged, with the governor due to speak later": a small clause of its own
             phrase = {t.i for t in absolute_phrase(token)}
             if trigger.i not in phrase:  # "with meetings planned with X": the event's own phrase
@@ -255,7 +262,8 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         is_place = ent.label_ in PLACE_LABELS or bool(PLACE_WORDS.search(ent.text)) or _place_tagged_person(ent)
         preposition = spatial_preposition(ent) if is_place else None
         placed = preposition in PLACE_PREPOSITIONS or (ent.root.head.i == trigger.i and ent.root.dep_ == "compound")
-        if is_place and (placed or ent.label_ == "FAC" or PLACE_WORDS.search(ent.text)) and location is None:
+        candidate = is_place and (placed or ent.label_ == "FAC" or PLACE_WORDS.search(ent.text))
+        if candidate and (location is None or _place_rank(ent, trigger, verb) > _place_rank(location, trigger, verb)):
             if "’s" in ent.text or "'s" in ent.text:  # "Trump’s White House": the owner hosts
                 for owner in _owner_mentions(ctx, ent):
                     participants.setdefault(owner, "host")
@@ -365,7 +373,7 @@ def _journey_setting(verb: Token, token_ids: set[int]) -> set[int]:
     purpose clause ("to" + verb) of a verb of travel; empty otherwise."""
     journey = verb.head
     is_purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if not is_purpose or journey is verb or journey.lemma_.lower() not in JOURNEY_VERBS:
+    if not is_purpose or journey.i == verb.i or journey.lemma_.lower() not in JOURNEY_VERBS:
         return set()
     modifiers = [c for c in journey.children if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i not in token_ids]
     return {t.i for c in modifiers for t in c.subtree}
@@ -375,7 +383,7 @@ def _announcing_group(verb: Token) -> list[Span]:
     """The parties behind a group that announces the event ("the negotiating teams of the Government
     of Peru and the Shining Path announced that the talks will restart"): the organisations, people
     and countries of a group-noun subject of the verb the event's clause complements."""
-    if verb.dep_ != "ccomp" or verb.head is verb:
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return []
     subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in GROUP_WORDS]
     if not subjects:
@@ -401,13 +409,29 @@ def _names_a_group(ent: Span) -> bool:
 def _origin_of_a_group(ent: Span) -> bool:
     """The country a group comes from takes part: "delegates from Chile and Peru will hold talks"."""
     token = ent.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     preposition = token.head
     return (
         token.dep_ == "pobj" and preposition.lower_ == "from"
         and preposition.head.lemma_.lower() in GROUP_WORDS
     )
+
+
+def _place_rank(place: Span, trigger: Token, verb: Token) -> tuple[bool, int]:
+    """Which of two places in the clause is where the event happens.
+
+    First the one whose preposition hangs from the event's trigger or verb ("met on Thursday in
+    Lima", "talks in Cairo"), not from a word inside a participant ("the ministers, long rivals
+    in South America, met in Lima"); then the narrower one: a venue over a city, a city over a
+    country ("in Spain today, X and Y meet at the Metropolitano Stadium")."""
+    preposition = spatial_preposition_token(place)
+    on_the_event = preposition is not None and preposition.head.i in {trigger.i, verb.i}
+    if place.label_ == "FAC" or PLACE_WORDS.search(place.text):
+        narrowness = 2
+    else:
+        narrowness = 0 if is_country(place) else 1
+    return on_the_event, narrowness
 
 
 def _place_tagged_person(ent: Span) -> bool:
@@ -606,10 +630,10 @@ def _with_controller_subject(trigger: Token, tokens: list[Token]) -> list[Token]
             return tokens + list(absolute.subtree)
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            if current is verb:
+            if current.i == verb.i:
                 return tokens
             return tokens + [t for s in subjects for t in s.subtree]
-        if current.dep_ not in {"xcomp", "advcl", "acomp", "pcomp", "prep"} or current.head is current:
+        if current.dep_ not in {"xcomp", "advcl", "acomp", "pcomp", "prep"} or current.head.i == current.i:
             return tokens
         current = current.head
     return tokens

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extract.gazetteer import is_country_name
 from extract.speakers import LEADER_TITLES
@@ -27,17 +27,23 @@ def is_country(ent: Span) -> bool:
 
 
 def spatial_preposition(ent: Span) -> str | None:
-    """The spatial preposition the mention hangs from ("to" in "a trip to Paris"), if any.
+    """The spatial preposition the mention hangs from ("to" in "a trip to Paris"), if any."""
+    preposition = spatial_preposition_token(ent)
+    return preposition.lower_ if preposition is not None else None
+
+
+def spatial_preposition_token(ent: Span) -> Token | None:
+    """The spatial preposition token the mention hangs from, if any.
 
     Walks up through appositions, compounds, coordination and "the town of X", so that
     "in the Indonesian town of Labuan Bajo" and "in an agreed location, Budapest" count."""
     token = ent.root
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ in SPATIAL_PREPOSITIONS:
-            return token.head.lower_
+            return token.head
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             token = token.head.head
-        elif token.dep_ in {"appos", "compound", "conj"} and token.head is not token:
+        elif token.dep_ in {"appos", "compound", "conj"} and token.head.i != token.i:
             token = token.head
         else:
             return None
@@ -63,7 +69,7 @@ def _qualifies_a_name(ent: Span, people: list[Span]) -> bool:
     Judge Richard Jones": U.S. → District → Jones)."""
     token = ent.root
     for _ in range(4):
-        if token.dep_ not in {"compound", "amod", "nmod", "poss"} or token.head is token:
+        if token.dep_ not in {"compound", "amod", "nmod", "poss"} or token.head.i == token.i:
             return False
         token = token.head
         if any(p.start <= token.i < p.end for p in people):

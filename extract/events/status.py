@@ -8,6 +8,8 @@ report a postponed trip and the meeting set in its place.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 CANCELLED_LEMMAS = {"cancel", "scrap", "abandon", "scuttle", "axe"}
@@ -17,6 +19,9 @@ PROPOSED_WORDS = {"ready", "may", "might", "could", "propose", "push", "float", 
                   "seek", "hope", "consider", "pending", "invite", "urge"}
 SCHEDULED_WORDS = {"will", "'ll", "shall", "agree", "expect", "due", "schedule", "plan", "set", "would",
                    "prepare", "announce", "slate", "go"}
+INCEPTION_VERBS = {"begin", "start", "launch", "open", "commence", "resume"}
+DAY_NUMBER = re.compile(r"(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?")  # "18", "3rd"; never a year
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight"}
 CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}
 
 
@@ -24,22 +29,22 @@ def event_status(trigger: Token, verb: Token) -> str:
     """The status this clause gives the event (the date check against publication comes after)."""
     scope = [t for t in _clause_scope(trigger, verb) if t.ent_type_ not in {"DATE", "TIME"}]  # "May 29" is no "may"
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-    particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ == "prt"}
+    particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ in {"prt", "advmod"}}
     if (particles & {("call", "off")}) or lemmas & CANCELLED_LEMMAS or _never_happened(verb):
         return "cancelled"
     if lemmas & POSTPONED_LEMMAS or particles & POSTPONED_PARTICLES or _forced_delay(trigger):
-        return "postponed"
+        return "scheduled" if _moved_to_a_date(scope) else "postponed"
     if lemmas & PROPOSED_WORDS:
         return "proposed"
     past = _is_past(verb)
     relation = _time_relation(trigger, past)
     if relation is not None:
         return relation
-    if _progressive(verb) and not past:
+    if (_progressive(verb) and not past) or (past and _begun(trigger, verb)):
         return "ongoing"
     # "agreed during a phone call": the call is behind; "agreed to a meeting": the meeting is ahead
     attached_to_past_verb = (
-        trigger is not verb and past and trigger.head.dep_ == "prep" and trigger.head.lower_ not in {"to", "for"}
+        trigger.i != verb.i and past and trigger.head.dep_ == "prep" and trigger.head.lower_ not in {"to", "for"}
     )
     if lemmas & SCHEDULED_WORDS and not attached_to_past_verb:
         return "scheduled"
@@ -65,8 +70,12 @@ def _time_relation(trigger: Token, past: bool) -> str | None:
 
 
 def _clause_scope(trigger: Token, verb: Token) -> list[Token]:
-    """The trigger, its modifiers, its verb and the verbs governing it up to the clause root."""
-    scope = [trigger, *trigger.children, verb, *verb.children]
+    """The trigger, its modifiers, its verb and the verbs governing it up to the clause root.
+
+    Not the head of a clause hanging from them: in "X told CNBC in an interview that nothing
+    suggests a rise", "suggests" is what was said, not how the interview stands."""
+    own = [c for c in (*trigger.children, *verb.children) if c.dep_ not in CLAUSE_BOUNDARIES]
+    scope = [trigger, verb, *own]
     for clause in (c for c in trigger.children if c.dep_ in {"relcl", "acl"}):
         scope.extend(clause.subtree)
     current = verb
@@ -85,6 +94,31 @@ def _never_happened(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     takes_place = lemma == "take" and any(c.lower_ == "place" for c in verb.children)
     return negated and (takes_place or lemma in {"happen", "occur", "go"})
+
+
+def _begun(trigger: Token, verb: Token) -> bool:
+    """'The union launched its work stoppage in May', 'began talks': the report gives the start
+    and no end, so the event is still going on."""
+    return trigger.dep_ == "dobj" and trigger.head.i == verb.i and verb.lemma_.lower() in INCEPTION_VERBS
+
+
+def _moved_to_a_date(scope: list[Token]) -> bool:
+    """'postponed to Saturday', 'pushed the deadline back to October 18': the clause names the new
+    day, and the event it dates is the one now set for it. A vaguer target ('put off until next
+    year') leaves the event postponed."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in {"to", "until"} and any(
+            o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} and _names_a_day(o) for o in prep.children
+        )
+        for token in scope
+        for prep in token.children
+    )
+
+
+def _names_a_day(token: Token) -> bool:
+    """The date phrase headed by ``token`` names one day: a weekday, 'tomorrow', or a day number."""
+    phrase = [t for t in token.subtree if t.ent_type_ in {"DATE", "TIME"}]
+    return any(t.lower_ in DAY_WORDS or DAY_NUMBER.fullmatch(t.lower_) for t in phrase)
 
 
 def _forced_delay(trigger: Token) -> bool:
@@ -110,7 +144,7 @@ def _is_past(verb: Token) -> bool:
 def _bare_participle(verb: Token) -> bool:
     """'..., beating X': an -ing adverbial clause with no auxiliary, subject or linking word of its own."""
     return (
-        verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head is not verb
+        verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i
         and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in verb.children)
     )
 
@@ -120,7 +154,7 @@ def _adjunct_gerund(verb: Token) -> bool:
     the time of the clause it modifies, or an earlier one ("before meeting" may be either)."""
     return (
         verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"by", "after", "while", "in", "since"}
-        and verb.head.head is not verb.head
+        and verb.head.head.i != verb.head.i
         and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
     )
 

@@ -39,17 +39,17 @@ FLOORS = {
     ("news-dev", "entities", "on_majority_pct"): 97.7,
     ("news-dev", "entities", "consolidated_pct"): 92.0,
     ("news-dev", "events", "kind_pct"): 75.5,
-    ("news-dev", "events", "status_pct"): 77.4,
+    ("news-dev", "events", "status_pct"): 84.9,
     # P from 15.3 and participants from 36.5: "beating X 6-4, 6-1" is now a match of its own (a full
     # match), so last year's final it follows no longer takes X from that clause; the gold has X
     # there from the next sentence. One more right event is one more system event: 13 of 86.
     ("news-dev", "events", "p"): 15.1,
     ("news-dev", "events", "participants_pct"): 35.8,
-    ("news-dev", "events", "date_pct"): 64.2,
+    ("news-dev", "events", "date_pct"): 66.0,
     ("news-dev", "events", "r"): 16.7,
     ("news-dev", "events", "links_p"): 100.0,
     ("news-dev", "events", "links_r"): 50.0,
-    ("news-dev", "events", "place_pct"): 69.8,
+    ("news-dev", "events", "place_pct"): 73.6,
     ("TBAQ", "time expressions", "value_f1"): 78.9,
     ("TBAQ", "time expressions", "strict_f1"): 86.4,
 }

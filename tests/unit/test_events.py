@@ -121,6 +121,29 @@ def test_put_off_is_postponed(nlp) -> None:
     assert (event["kind"], event["status"]) == ("visit", "postponed")
 
 
+def test_moved_to_a_named_day_is_scheduled_for_it_and_to_a_vague_time_postponed(nlp) -> None:
+    [moved] = events(nlp, "The launch was postponed to Saturday after a fuel leak.")
+    [vague] = events(nlp, "The launch was postponed until 2027.")
+    assert (moved["status"], moved["when"]) == ("scheduled", "2025-10-18")
+    assert vague["status"] == "postponed"
+
+
+def test_a_pushed_back_deadline_is_set_for_its_new_day(nlp) -> None:
+    [deadline] = events(nlp, "Acme agreed to push the deadline back to October 18, giving Globex extra time.")
+    assert (deadline["status"], deadline["when"]) == ("scheduled", "2025-10-18")
+
+
+def test_words_of_a_reported_clause_do_not_set_the_status(nlp) -> None:
+    [interview] = events(nlp, "Anna Berg told Reuters in an interview last week that nothing suggests a rise.")
+    assert (interview["kind"], interview["status"]) == ("interview", "held")
+
+
+def test_an_event_whose_start_is_reported_is_ongoing(nlp) -> None:
+    [strike] = events(nlp, "The union launched its work stoppage in May after failing to agree terms with the carmakers.")
+    [talks] = events(nlp, "Chile and Peru began talks on Monday.")
+    assert (strike["kind"], strike["status"], talks["status"]) == ("strike", "ongoing", "ongoing")
+
+
 def test_progressive_talks_are_ongoing(nlp) -> None:
     found = events(nlp, "Negotiators for Anna Berg and Maria Lopez are holding talks in Oslo.")
     assert [(e["kind"], e["status"]) for e in found] == [("talks", "ongoing")]
@@ -185,6 +208,17 @@ def test_agreeing_to_a_meeting_puts_it_ahead(nlp) -> None:
 def test_country_after_in_is_a_place_not_a_side(nlp) -> None:
     [event] = events(nlp, "Anna Berg will meet Maria Lopez in Oslo to discuss the war in Portugal.")
     assert event["participants"] == ["Anna Berg", "Maria Lopez"]
+
+
+def test_the_place_of_the_event_is_the_one_its_verb_takes_not_one_inside_a_participant(nlp) -> None:
+    text = "The trade ministers of Chile and Peru, long rivals in South America, met on Monday in Lima, officials said."
+    [event] = events(nlp, text)
+    assert (event["place"], event["participants"]) == ("Lima", ["Chile", "Peru"])
+
+
+def test_of_two_places_of_the_event_the_venue_is_where_it_happens(nlp) -> None:
+    found = events(nlp, "In Spain today, Chile and Peru meet at the Metropolitano Stadium in the final.")
+    assert {e["place"] for e in found} == {"the Metropolitano Stadium"}
 
 
 def test_undated_talks_named_as_a_setting_are_ongoing(nlp) -> None:

@@ -54,6 +54,15 @@ best_date as (
     group by event_id
 ),
 
+vague_times as (
+    -- an event no mention dates may still be placed ahead ("in the coming days": FUTURE_REF); a
+    -- PRESENT_REF ("now") or PAST_REF ("recently") restates when the report speaks, not the event's date
+    select event_id, min(timex_value) as timex_value
+    from mentions
+    where start_date is null and timex_value = 'FUTURE_REF'
+    group by event_id
+),
+
 participant_lists as (
     -- named participants, and separately those only a plural reference ("the two leaders") points to
     select event_id, is_vague,
@@ -113,7 +122,7 @@ select
     coalesce(participants.participants, vague_participants.participants, []) as participants,
     places.location,
     coalesce(places.locations, []) as locations,
-    best_date.timex_value,
+    coalesce(best_date.timex_value, vague_times.timex_value) as timex_value,
     best_date.start_date,
     best_date.end_date,
     case
@@ -133,3 +142,4 @@ left join participants using (event_id)
 left join vague_participants using (event_id)
 left join places using (event_id)
 left join best_date using (event_id)
+left join vague_times using (event_id)

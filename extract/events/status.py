@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Token
 
+from extract.temporal.lexicon import WEEKDAYS
+
 CANCELLED_LEMMAS = {"cancel", "scrap", "abandon", "scuttle", "axe"}
 POSTPONED_LEMMAS = {"postpone", "delay", "defer", "reschedule", "suspend"}
 POSTPONED_PARTICLES = {("put", "off"), ("push", "back"), ("move", "back"), ("call", "off")}
@@ -21,7 +23,7 @@ SCHEDULED_WORDS = {"will", "'ll", "shall", "agree", "expect", "due", "schedule",
                    "prepare", "announce", "slate", "go"}
 INCEPTION_VERBS = {"begin", "start", "launch", "open", "commence", "resume"}
 DAY_NUMBER = re.compile(r"(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?")  # "18", "3rd"; never a year
-DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight"}
+DAY_WORDS = set(WEEKDAYS) | {"tomorrow", "tonight"}
 CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}
 
 

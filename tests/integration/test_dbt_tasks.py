@@ -62,11 +62,17 @@ def test_one_dbt_build_per_layer_and_model_tasks_wait_for_it(newswire_dag) -> No
     assert "validate_staging" in newswire_dag.get_task("dbt_marts.start").upstream_task_ids
 
 
-def test_pipeline_tasks_retry_twice_after_the_configured_delay(newswire_dag) -> None:
+def test_pipeline_tasks_retry_twice_after_the_configured_delay(newswire_dag, monkeypatch) -> None:
     delay = timedelta(seconds=Settings.from_env().retry_delay_seconds)
     for task_id in ("extract", "tag", "validate_raw", "publish"):
         task = newswire_dag.get_task(task_id)
         assert (task.retries, task.retry_delay) == (2, delay)
+
+    from airflow.dag_processing.dagbag import DagBag
+
+    monkeypatch.setenv("NEWSWIRE_RETRY_DELAY_SECONDS", "7")  # read when the DAG file is parsed
+    reparsed = DagBag(dag_folder=str(PROJECT_ROOT / "dags" / "newswire_etl.py")).dags["newswire_etl"]
+    assert reparsed.get_task("extract").retry_delay == timedelta(seconds=7)
 
 
 def test_seed_run_reports_every_model_green(seed_run) -> None:

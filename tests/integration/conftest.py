@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.integration import distributed_run
 
 BIN = Path(sys.executable).parent
 
@@ -91,6 +92,25 @@ def article_folder(folder: Path, *names: str, seeds: bool = True) -> Path:
     for name in names:
         shutil.copy(FIXTURE_ARTICLES / name, folder / name)
     return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The distributed tests go last: their run started at collection, so by then it has had the whole session."""
+    items.sort(key=lambda item: item.path.name == "test_distributed.py")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the distributed run now if its test was collected: its servers' minutes then overlap the rest."""
+    wanted = any(item.path.name == "test_distributed.py" for item in session.items)
+    if wanted and not session.config.option.collectonly:
+        session.config.stash[distributed_run.STASH_KEY] = distributed_run.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A session that ends early (Ctrl-C, -x) still stops the distributed run's servers."""
+    process = session.config.stash.get(distributed_run.STASH_KEY, None)
+    if process is not None:
+        distributed_run.stop(process)
 
 
 @pytest.fixture(scope="session")

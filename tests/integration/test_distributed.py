@@ -12,48 +12,29 @@ tables come back as Parquet so this venv's DuckDB compares them with the embedde
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 
 import duckdb
 import pytest
 
 from scripts.distributed import compare_with_file
-from tests.conftest import PROJECT_ROOT, SEEDS_DIR
+from tests.integration import distributed_run as background
 
 pytestmark = pytest.mark.integration
 
-PROJECT = PROJECT_ROOT
-DIST_PYTHON = PROJECT / ".venv-dist" / "bin" / "python"
-PORTS = ("55442", "56389", "8094")  # not the ports of a `make run-distributed` left running
-
-
 
 @pytest.fixture(scope="module")
-def distributed_run() -> Iterator[dict]:
-    """Build .venv-dist and the servers if missing (make dist-env), then one distributed run."""
-    subprocess.run(["make", "-s", "dist-env"], cwd=PROJECT, check=True)
-    # Not under pytest's private tmp folder: the servers run as the 'postgres' account when tests run as root.
-    root = PROJECT / ".dist" / "test-run"
-    shutil.rmtree(root, ignore_errors=True)
-    result = root / "result.json"
-    # The killed worker's task is found dead after the heartbeat timeout and retried after the retry delay:
-    # both shortened here so the test does not sit out the operators' settings.
-    env = {**os.environ, "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": "30", "NEWSWIRE_RETRY_DELAY_SECONDS": "5"}
-    done = subprocess.run(
-        [str(DIST_PYTHON), "scripts/distributed.py", "--root", str(root / "state"), "--input-dir", str(SEEDS_DIR),
-         "--tag-batch-articles", "1", "--kill-worker-during-tag", "--ports", *PORTS,
-         "--export-marts", str(root / "export"), "--result", str(result)],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=1200, check=False,
-    )
-    assert result.exists(), f"no result:\n{done.stdout[-3000:]}\n{done.stderr[-5000:]}"
-    outcome = json.loads(result.read_text())
-    outcome["export"] = root / "export"
-    outcome["stdout"] = done.stdout
+def distributed_run(request) -> Iterator[dict]:
+    """The run started at collection (tests/integration/conftest.py), or started now if it was not."""
+    process = request.config.stash.get(background.STASH_KEY, None) or background.start()
+    output = background.wait(process)
+    assert background.RESULT.exists(), f"no result:\n{output[-8000:]}"
+    outcome = json.loads(background.RESULT.read_text())
+    outcome["export"] = background.ROOT / "export"
+    outcome["stdout"] = output
     yield outcome
-    shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(background.ROOT, ignore_errors=True)
 
 
 def test_the_run_succeeds_on_celery_with_tagging_mapped_over_both_workers(distributed_run):

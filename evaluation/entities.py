@@ -9,7 +9,10 @@ land on. Measured:
 - ``found``: share of gold occurrences that reach fct_mentions at all;
 - ``on_majority``: share of found occurrences on their entity's majority id;
 - ``consolidated``: gold entities with ≥ 2 found occurrences whose occurrences all share one id;
-- ``wrong_merges``: pairs of gold entities whose majority ids are the same entity.
+- ``wrong_merges``: pairs of gold entities whose majority ids are the same entity, unless the
+  gold itself writes one as a form of the other: the gold names an entity per article, so one
+  article's "Twitter" can be another's form of "X", one "Washington" another's form of
+  "Washington, D.C.".
 
 The majority id is also what the quote and event scorers take as the gold entity's id.
 """
@@ -127,7 +130,9 @@ def majority_ids(landed: dict[str, list[str | None]]) -> dict[str, str]:
     return majority
 
 
-def score(landed: dict[str, list[str | None]]) -> EntityScores:
+def score(landed: dict[str, list[str | None]], forms: dict[str, list[str]] | None = None) -> EntityScores:
+    """``forms``: the gold's written forms per canonical name, over all articles."""
+    forms = forms or {}
     scores = EntityScores()
     majority = majority_ids(landed)
     for canonical, ids in landed.items():
@@ -145,8 +150,14 @@ def score(landed: dict[str, list[str | None]]) -> EntityScores:
         by_id.setdefault(entity_id, []).append(canonical)
     scores.wrong_merges = [
         (names[0], other) for names in by_id.values() if len(names) > 1 for other in names[1:]
+        if not _gold_same(names[0], other, forms)
     ]
     return scores
+
+
+def _gold_same(a: str, b: str, forms: dict[str, list[str]]) -> bool:
+    """Does the gold write one canonical name as a form of the other (in some article)?"""
+    return b in forms.get(a, ()) or a in forms.get(b, ())
 
 
 def gold_entity_id(con: duckdb.DuckDBPyConnection, name: str, majority: dict[str, str]) -> str | None:

@@ -67,7 +67,7 @@ def score_article_corpus(corpus: ArticleCorpus, published: Path, peers: bool, sh
     try:
         landed = entities.landings(con, corpus)
         majority = entities.majority_ids(landed)
-        entity_scores = entities.score(landed)
+        entity_scores = entities.score(landed, corpus.gold["canonical_entities"])
 
         def entity_id(name: str) -> str | None:
             return entities.gold_entity_id(con, name, majority)

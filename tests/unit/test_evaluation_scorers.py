@@ -31,6 +31,12 @@ def test_majority_and_wrong_merges() -> None:
     assert scores.wrong_merges == [("Lima", "Peru")]
 
 
+def test_two_gold_names_the_gold_itself_writes_as_one_are_no_wrong_merge() -> None:
+    landed = {"Lima": ["E3"], "Ciudad de los Reyes": ["E3"], "Peru": ["E3"]}
+    forms = {"Lima": ["Lima", "Ciudad de los Reyes"], "Peru": ["Peru"]}  # one article's form, another's name
+    assert entities.score(landed, forms).wrong_merges == [("Lima", "Peru")]
+
+
 def test_a_name_written_with_its_article_is_that_names_mention_not_a_description() -> None:
     mentions = [(0, 25, "E1", "the Nordic Fishing Union"), (40, 59, "E2", "the Peruvian leader"), (44, 52, "E3", "Peruvian")]
     assert entities._entity_at(mentions, 4, 25, "Nordic Fishing Union") == "E1"

@@ -38,6 +38,8 @@ def absolute_subject(predicate: Token) -> Token | None:
 def absolute_phrase(token: Token) -> list[Token]:
     """The tokens of the absolute phrase whose predicate is ``token`` (its noun with "with", the
     predicate and the joining words), or nothing when ``token`` completes no such phrase."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "with" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return list(token.doc[token.head.i : token.right_edge.i + 1])  # a third parse: "with" → [Brasilia pursuing …]
     noun = absolute_subject(token)
     if noun is None:
         return []

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from extract.doc_text import text_of
 from extract.errors import PermanentError
-from extract.events import extract_events, load_taxonomy, split_event_names
+from extract.events import extract_events, load_taxonomy, reported_spans, split_event_names
 from extract.mention_links import is_agent, link_mentions, refine_entities
 from extract.quotes import Quote
 from extract.speakers import Speaker, SpeakerResolver, descriptor_mentions
@@ -30,7 +30,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "39"
+TAGGER_VERSION = "40"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 
@@ -141,7 +141,9 @@ def rows_for(doc: Doc, article_id: str, published: date) -> TaggedArticle:
         for q, row in zip(quotes, rows["raw.quotes"])
         if q.kind != "indirect"
     ]
-    events = extract_events(doc, article_id, resolver, expressions, published, quote_speakers)
+    events = extract_events(
+        doc, article_id, resolver, expressions, published, quote_speakers, reported=reported_spans(quotes)
+    )
     rows["raw.event_mentions"] = [event_row(article_id, event) for event in events]
     return tagged
 

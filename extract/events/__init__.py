@@ -5,8 +5,8 @@ the dbt seed; ``status`` reads the status off the trigger's clause; ``names`` sp
 events ("G20 Summit") from their organiser before entities are linked.
 """
 
-from extract.events.extraction import EventMention, extract_events
+from extract.events.extraction import EventMention, extract_events, reported_spans
 from extract.events.names import split_event_names
 from extract.events.taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["EventMention", "Taxonomy", "extract_events", "load_taxonomy", "split_event_names"]
+__all__ = ["EventMention", "Taxonomy", "extract_events", "load_taxonomy", "reported_spans", "split_event_names"]

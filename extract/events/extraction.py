@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,10 +48,13 @@ from extract.events.places import (
     spatial_preposition,
     spatial_preposition_token,
 )
-from extract.events.status import event_status, news_of_the_day
+from extract.events.status import event_status, news_of_the_day, rescheduled
 from extract.events.taxonomy import Taxonomy, TriggerMatch, acts_as_verb, load_taxonomy
 from extract.speakers import LEADER_TITLES, MEMBER_NOUNS, ORGANISATION_NOUNS, TITLE_WORDS, Person, SpeakerResolver
 from extract.temporal.resolver import TemporalExpression
+
+if TYPE_CHECKING:
+    from extract.quotes import Quote
 
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE"}
@@ -97,6 +101,8 @@ class EventMention:
     evidence: str
     anaphoric: bool = False
     definite: bool = False  # "the talks", "the initial round of talks": may refer back (not stored)
+    plural: bool = False  # "those meetings": may refer back to several (not stored)
+    rescheduled: bool = False  # "pushed the deadline back to October 18": the earlier date is off (not stored)
 
 
 @dataclass
@@ -108,6 +114,7 @@ class _Context:
     published: date
     taxonomy: Taxonomy
     quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)  # quote span → speaker mention id
+    reported: list[tuple[int, int]] = field(default_factory=list)  # what speakers said, direct or indirect (chars)
     sentences: list[Span] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     dateline_end: int = 0  # the opening "LOS ANGELES –": where the report was filed, no event's place or side
@@ -146,7 +153,10 @@ def clause_tokens(trigger: Token, verb: Token, other_triggers: set[int]) -> list
         side_clause = token.dep_ in SIDE_CLAUSE_DEPS and token.i != trigger.i and not _is_ancestor(token, trigger)
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ == "relcl" or (side_clause and (has_subject or purpose)):
+        # a relative clause on another noun tells of that noun; one on the trigger of the event itself
+        # ("the summit that took place in December 2022")
+        own_relative = token.dep_ == "relcl" and token.head.i == trigger.i
+        if (token.dep_ == "relcl" and not own_relative) or (side_clause and (has_subject or purpose)):
             cut.update(t.i for t in token.subtree)
         if token.i != trigger.i and not _is_ancestor(token, trigger) and _predicates_apart(token):
             # "left rates unchanged, with the governor due to speak later": a small clause of its own
@@ -174,12 +184,14 @@ def extract_events(
     published: date,
     quote_speakers: Sequence[tuple[int, int, str | None]] = (),
     taxonomy: Taxonomy | None = None,
+    reported: Sequence[tuple[int, int]] = (),
 ) -> list[EventMention]:
-    """Event mentions of one article; ``quote_speakers`` (start, end, speaker mention id) resolve "I" in quotes."""
+    """Event mentions of one article; ``quote_speakers`` (start, end, speaker mention id) resolve "I" in
+    quotes; ``reported`` (start, end) are the contents of direct and indirect quotes."""
     sentences = list(doc.sents)
     ctx = _Context(
         doc, article_id, resolver, expressions, published, taxonomy or load_taxonomy(), list(quote_speakers),
-        sentences, [s.start for s in sentences], dateline_end(text_of(doc)),
+        list(reported), sentences, [s.start for s in sentences], dateline_end(text_of(doc)),
     )
     # "40% of the vote", "a majority of the vote": votes counted, not a vote held
     triggers = [(t, match) for t in doc if (match := ctx.taxonomy.match(t)) and not _share_of(t)]
@@ -191,7 +203,7 @@ def extract_events(
         mention = _mention(ctx, trigger, _most_specific(trigger, match, triggers), trigger_ids)
         if mention is not None:
             mentions.append(mention)
-    return _resolve_anaphora(_join_definite_descriptions(mentions, ctx), ctx.taxonomy)
+    return _resolve_anaphora(_postpone_earlier_dates(_join_definite_descriptions(mentions, ctx)), ctx.taxonomy)
 
 
 SHARE_WORDS = {"share", "majority", "half", "third", "quarter", "percent", "%", "bulk", "most"}
@@ -228,9 +240,9 @@ def _most_specific(trigger: Token, match: TriggerMatch, triggers: list[tuple[Tok
 
 def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: set[int]) -> EventMention | None:
     doc = ctx.doc
-    kind = match.kind
+    kind = "summit" if match.kind == GENERIC_KIND and _leaders_meet(trigger) else match.kind
     verb = trigger if acts_as_verb(trigger) else governing_verb(trigger)
-    tokens = clause_tokens(trigger, verb, trigger_ids)
+    tokens = _within_report(ctx, trigger, clause_tokens(trigger, verb, trigger_ids))
     if not acts_as_verb(trigger) and verb.lemma_.lower() in ADVOCACY_VERBS:
         # "Berg pushed for a meeting of Lopez and Petrov": who asks for an event need not attend it
         subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
@@ -259,7 +271,9 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if ent.root.head.lower_ == "of" and ent.root.head.head.lower_ in TITLE_WORDS:
             continue  # "State" in "Secretary of State" is part of a title
-        is_place = ent.label_ in PLACE_LABELS or bool(PLACE_WORDS.search(ent.text)) or _place_tagged_person(ent)
+        is_place = (ent.label_ in PLACE_LABELS and not _numbered_group(ent)) or bool(PLACE_WORDS.search(ent.text)) or (
+            _place_tagged_person(ent)
+        )
         preposition = spatial_preposition(ent) if is_place else None
         placed = preposition in PLACE_PREPOSITIONS or (ent.root.head.i == trigger.i and ent.root.dep_ == "compound")
         candidate = is_place and (placed or ent.label_ == "FAC" or PLACE_WORDS.search(ent.text))
@@ -284,7 +298,7 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue  # "Brazil's President Lula", "Fed Governor Waller": the named person takes part
         if ent.label_ in PARTICIPANT_LABELS and not PLACE_WORDS.search(ent.text):
             participants.setdefault(_mention_id(ctx, ent), _role(ctx, ent, trigger, verb, kind))
-    token_ids_with_controller = {t.i for t in _with_controller_subject(trigger, tokens)}
+    token_ids_with_controller = {t.i for t in _within_report(ctx, trigger, _with_controller_subject(trigger, tokens))}
     for ent in _ents_after_dateline(ctx):
         if ent.start not in token_ids_with_controller or ent.start in token_ids:
             continue
@@ -336,7 +350,28 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
         evidence=sentence.text.strip(),
         anaphoric=_anaphoric(trigger) and not participants and not vague,
         definite=_definite(trigger),
+        plural=trigger.tag_ in {"NNS", "NNPS"},
+        rescheduled=timex is not None and rescheduled(trigger, verb),
     )
+
+
+def _leaders_meet(trigger: Token) -> bool:
+    """ "NATO leaders met in Vilnius", "the bloc's leaders will sit down": a meeting of an
+    organisation's or countries' leaders is a summit (the taxonomy's own definition). Only for a
+    verb: a noun names its kind itself ("a meeting of ASEAN leaders")."""
+    if not acts_as_verb(trigger):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "leaders"]
+    return any(_names_a_grouping(c) for s in subjects for c in s.children if c.dep_ in {"poss", "compound", "amod"})
+
+
+GROUPING_NOUNS = {"alliance", "bloc", "grouping"}
+"""Common nouns for a grouping of countries ("the bloc's leaders"), as against a party's or a union's."""
+
+
+def _names_a_grouping(qualifier: Token) -> bool:
+    """A name ("NATO", "G20", "European") or a grouping noun qualifies the leaders, not "opposition"."""
+    return qualifier.ent_type_ in {"ORG", "GPE", "NORP"} or qualifier.pos_ == "PROPN" or qualifier.lemma_.lower() in GROUPING_NOUNS
 
 
 def _only_titles_a_person(ctx: _Context, ent: Span, people: list[Span], kind: str) -> bool:
@@ -434,6 +469,12 @@ def _place_rank(place: Span, trigger: Token, verb: Token) -> tuple[bool, int]:
     return on_the_event, narrowness
 
 
+def _numbered_group(ent: Span) -> bool:
+    """A "place" with a number in its name is a group of countries the tagger took for one ("the G7
+    summit", "G20 leaders"): it takes part, it is not where the event happens."""
+    return ent.label_ == "GPE" and any(ch.isdigit() for ch in ent.text)
+
+
 def _place_tagged_person(ent: Span) -> bool:
     """A "person" one is in or at ("in the fishing town of Pulau Banda"): the small model tags some
     unfamiliar place names PERSON; nobody meets in a person."""
@@ -522,6 +563,22 @@ def _role(ctx: _Context, ent: Span, trigger: Token, verb: Token, kind: str) -> s
         if about or defendant:
             return "subject"
     return "attendee"
+
+
+def reported_spans(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """What speakers said, as character spans: direct and indirect quotes, not a partial quote's
+    fragment (an event around "called the talks 'productive'" is the writer's sentence)."""
+    return [(q.start_char, q.end_char) for q in quotes if q.kind in {"direct", "indirect"}]
+
+
+def _within_report(ctx: _Context, trigger: Token, tokens: list[Token]) -> list[Token]:
+    """An event told in what someone said keeps to what they said: the attribution around it ("…,
+    Gomez, the council's secretary, confirmed on Friday") tells who reported it and when, not who
+    takes part or when it happens, however the parser hung it on the event's verb."""
+    content = next(((s, e) for s, e in ctx.reported if s <= trigger.idx < e), None)
+    if content is None:
+        return tokens
+    return [t for t in tokens if content[0] <= t.idx < content[1]]
 
 
 def _inside_quote(ctx: _Context, position: int) -> bool:
@@ -682,17 +739,28 @@ def _time(ctx: _Context, trigger: Token, token_ids: set[int]) -> tuple[str | Non
             continue
         if e.timex_type == "DURATION" and e.start_date is None:
             continue  # "two-hour": how long, not when
-        if e.anchor_kind == "expression" and not _relation_dates(span, trigger):
-            continue  # "a day before X" dates X, not the event of the clause
+        if e.anchor_kind == "expression" and _measured_from_another(span) and not _relation_dates(span, trigger):
+            continue  # "a day before X" is read off the article's last date, which need not be X's
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
             continue  # "the first cut since 2020": where a span of time starts, not when the event is
-        candidates.append((e.start_date is None, abs(span.root.i - trigger.i), e))
+        # the event's own clause before a relative clause on its trigger, which can tell its history:
+        # "the talks that opened on November 21 will restart on February 13"
+        in_relative = any(a.dep_ == "relcl" and a.head.i == trigger.i for a in span.root.ancestors)
+        candidates.append((e.start_date is None, in_relative, abs(span.root.i - trigger.i), e))
     if candidates:
-        _, _, best = min(candidates, key=lambda c: (c[0], c[1]))
+        best = min(candidates, key=lambda c: c[:3])[3]
         return f"{ctx.article_id}:{best.start_char}-{best.end_char}", "resolved" if best.start_date else "unknown"
     if TO_BE_DETERMINED.search(ctx.sentence_of(trigger)[1].text):
         return None, "to be determined"
     return None, "unknown"
+
+
+def _measured_from_another(span: Span) -> bool:
+    """ "a day before the meeting", "two weeks after the vote": a time measured from something else
+    (as against "later in the day", "the next day", "two days later", read off the date the
+    article last gave, which dates the clause's own event)."""
+    relation = [t for t in (*span, span.root.head) if t.lower_ in {"before", "after"}]
+    return any(c.dep_ in {"pobj", "pcomp"} for t in relation for c in t.children)
 
 
 def _relation_dates(span: Span, trigger: Token) -> bool:
@@ -749,8 +817,30 @@ def _definite(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and _anaphoric(trigger.head.head)
 
 
+def _postpone_earlier_dates(mentions: list[EventMention]) -> list[EventMention]:
+    """ "Microsoft missed the July 18 deadline. Activision agreed to push the deadline back to October
+    18": a definite event moved to a new day was set for another day before, and that occurrence,
+    the nearest earlier one of its kind dated otherwise (within two sentences), is postponed."""
+    result = list(mentions)
+    for index, mention in enumerate(result):
+        if not (mention.rescheduled and mention.definite):
+            continue
+        earlier = next(
+            (j for j in range(index - 1, -1, -1)
+             if result[j].kind == mention.kind and result[j].timex_id not in {None, mention.timex_id}
+             and 0 <= mention.sentence_index - result[j].sentence_index <= 2),
+            None,
+        )
+        if earlier is not None:
+            result[earlier] = replace(result[earlier], status="postponed")
+    return result
+
+
 def _resolve_anaphora(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
-    """A definite event with no participants takes those of the nearest earlier event of its family."""
+    """A definite event with no participants takes those of the nearest earlier event of its family.
+
+    A plural one ("Those meetings never took place") is about every event of its family in the
+    sentence that event is in: the others take its status too (the nearest keeps the mention)."""
     resolved: list[EventMention] = []
     for mention in mentions:
         if mention.anaphoric and not mention.participant_mention_ids and not mention.vague_participant_ids:
@@ -760,6 +850,14 @@ def _resolve_anaphora(mentions: list[EventMention], taxonomy: Taxonomy) -> list[
                  and 0 <= mention.sentence_index - m.sentence_index <= 2),
                 None,
             )
+            if antecedent is not None and mention.plural:
+                resolved = [
+                    replace(m, status=mention.status)
+                    if m is not antecedent and m.sentence_index == antecedent.sentence_index
+                    and taxonomy.family(m.kind) == taxonomy.family(mention.kind)
+                    and (m.participant_mention_ids or m.vague_participant_ids) else m
+                    for m in resolved
+                ]
             if antecedent is not None:
                 mention = replace(
                     mention,

@@ -34,7 +34,7 @@ def event_status(trigger: Token, verb: Token) -> str:
     particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ in {"prt", "advmod"}}
     if (particles & {("call", "off")}) or lemmas & CANCELLED_LEMMAS or _never_happened(verb):
         return "cancelled"
-    if lemmas & POSTPONED_LEMMAS or particles & POSTPONED_PARTICLES or _forced_delay(trigger):
+    if _put_off(trigger, lemmas, particles):
         return "scheduled" if _moved_to_a_date(scope) else "postponed"
     if lemmas & PROPOSED_WORDS:
         return "proposed"
@@ -51,6 +51,19 @@ def event_status(trigger: Token, verb: Token) -> str:
     if lemmas & SCHEDULED_WORDS and not attached_to_past_verb:
         return "scheduled"
     return "held" if past else "scheduled"
+
+
+def rescheduled(trigger: Token, verb: Token) -> bool:
+    """Does the clause move the event to a named day ("pushed the deadline back to October 18")?
+    Then the event it dated before (the July 18 deadline) is the one postponed."""
+    scope = [t for t in _clause_scope(trigger, verb) if t.ent_type_ not in {"DATE", "TIME"}]
+    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+    particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ in {"prt", "advmod"}}
+    return _put_off(trigger, lemmas, particles) and _moved_to_a_date(scope)
+
+
+def _put_off(trigger: Token, lemmas: set[str], particles: set[tuple[str, str]]) -> bool:
+    return bool(lemmas & POSTPONED_LEMMAS or particles & POSTPONED_PARTICLES) or _forced_delay(trigger)
 
 
 def _time_relation(trigger: Token, past: bool) -> str | None:

@@ -43,7 +43,10 @@ OTHER_SENSE_MODIFIERS = {
     "game": {"video", "computer", "mobile", "board", "blame", "waiting"},
     "hearing": {"hearing"},
     "tour": {"guided"},
+    "mission": {"diplomatic", "permanent"},
 }
+# Verbs that make a game a product: "every Activision game released over the next 15 years".
+PRODUCT_VERBS = {"release", "develop", "publish", "sell", "license"}
 PUNCTUATION = re.compile(r"[-‐‑–'’]+")
 
 
@@ -162,8 +165,15 @@ def _other_sense(token: Token) -> bool:
     blocked = OTHER_SENSE_MODIFIERS.get(token.lemma_.lower(), set())
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in blocked for c in token.children):
         return True
+    lemma = token.lemma_.lower()
+    if lemma == "game" and any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in PRODUCT_VERBS for c in token.children):
+        return True
+    if lemma == "mission" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in token.children) and any(
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children
+    ):
+        return True  # "Gandhi's mission to serve the poor": a calling
     # calls for a ceasefire, a call to arms
-    return token.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
+    return lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
 
 
 def _phrase(text: str) -> tuple[str, ...]:

@@ -545,3 +545,15 @@ def test_a_time_read_off_the_last_date_dates_the_clauses_event(nlp) -> None:
     _, vote = events(nlp, "On Monday the council met. Later in the day, lawmakers in the Sejm denied the government "
                           "a vote of confidence.")
     assert (vote["kind"], vote["status"], vote["when"]) == ("vote", "held", "2025-10-13")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The studio will hand Ubisoft the rights to every Northwind game released over the next ten years.",
+        "Protesters in Lima stormed Chilean diplomatic missions on Monday.",
+        "Citing the lasting relevance of Nelson Mandela's mission to serve the poor, the minister said Peru gives priority to people.",
+    ],
+)
+def test_a_game_released_an_embassy_and_a_calling_are_no_events(nlp, text: str) -> None:
+    assert events(nlp, text) == []

@@ -259,8 +259,8 @@ def _mention(ctx: _Context, trigger: Token, match: TriggerMatch, trigger_ids: se
             continue
         if ent.start not in token_ids or ent.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}:
             continue
-        if ent.start <= trigger.i < ent.end:
-            continue  # the event's own name
+        if ent.start <= trigger.i < ent.end or match.start_char <= ent.start_char < match.end_char:
+            continue  # the event's own name, or a word of its trigger phrase ("State" in "a State visit")
         holder = _role_holder(ctx, ent) if ent.label_ in {"GPE", "NORP"} else None
         if holder is not None:  # "the foreign ministers of Iran and Chile met": the two ministers
             participants.setdefault(holder, "attendee")

@@ -557,3 +557,8 @@ def test_a_time_read_off_the_last_date_dates_the_clauses_event(nlp) -> None:
 )
 def test_a_game_released_an_embassy_and_a_calling_are_no_events(nlp, text: str) -> None:
     assert events(nlp, text) == []
+
+
+def test_a_word_of_the_trigger_phrase_is_no_participant(nlp) -> None:
+    [visit] = events(nlp, "Kenya regards the State visit as a prominent platform.")
+    assert visit["participants"] == ["Kenya"]  # not "State", tagged an organisation inside "State visit"

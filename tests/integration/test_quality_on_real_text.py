@@ -25,10 +25,10 @@ FLOORS = {
     ("original seeds", "quotes", "speaker_r"): 100.0,
     ("original seeds", "entities", "on_majority_pct"): 100.0,
     ("original seeds", "entities", "consolidated_pct"): 100.0,
-    ("original seeds", "events", "p"): 42.9,
+    ("original seeds", "events", "p"): 45.0,
     ("original seeds", "events", "r"): 69.2,
     ("original seeds", "events", "participants_pct"): 91.7,
-    ("original seeds", "events", "status_pct"): 83.3,
+    ("original seeds", "events", "status_pct"): 91.7,
     ("original seeds", "events", "links_r"): 60.0,
     ("news-dev", "time expressions", "value_f1"): 93.6,
     ("news-dev", "time expressions", "strict_f1"): 88.8,
@@ -38,15 +38,15 @@ FLOORS = {
     ("news-dev", "quotes", "verb_f1"): 95.2,
     ("news-dev", "entities", "on_majority_pct"): 97.7,
     ("news-dev", "entities", "consolidated_pct"): 92.0,
-    ("news-dev", "events", "kind_pct"): 75.5,
-    ("news-dev", "events", "status_pct"): 84.9,
+    ("news-dev", "events", "kind_pct"): 77.4,
+    ("news-dev", "events", "status_pct"): 88.7,
     # P from 15.3 and participants from 36.5: "beating X 6-4, 6-1" is now a match of its own (a full
     # match), so last year's final it follows no longer takes X from that clause; the gold has X
     # there from the next sentence. One more right event is one more system event: 13 of 86.
-    ("news-dev", "events", "p"): 15.1,
-    ("news-dev", "events", "participants_pct"): 35.8,
-    ("news-dev", "events", "date_pct"): 66.0,
-    ("news-dev", "events", "r"): 16.7,
+    ("news-dev", "events", "p"): 16.5,
+    ("news-dev", "events", "participants_pct"): 37.7,
+    ("news-dev", "events", "date_pct"): 71.7,
+    ("news-dev", "events", "r"): 17.9,
     ("news-dev", "events", "links_p"): 100.0,
     ("news-dev", "events", "links_r"): 50.0,
     ("news-dev", "events", "place_pct"): 73.6,
@@ -55,7 +55,7 @@ FLOORS = {
 }
 CEILINGS = {
     ("original seeds", "entities", "wrong_merges"): 0,
-    ("news-dev", "entities", "wrong_merges"): 3,
+    ("news-dev", "entities", "wrong_merges"): 1,  # "Netflix Walt Disney Co": two names the text runs together
 }
 
 

@@ -38,8 +38,9 @@ def absolute_subject(predicate: Token) -> Token | None:
 def absolute_phrase(token: Token) -> list[Token]:
     """The tokens of the absolute phrase whose predicate is ``token`` (its noun with "with", the
     predicate and the joining words), or nothing when ``token`` completes no such phrase."""
-    if token.dep_ == "pcomp" and token.head.lower_ == "with" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-        return list(token.doc[token.head.i : token.right_edge.i + 1])  # a third parse: "with" → [Brasilia pursuing …]
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if token.dep_ == "pcomp" and token.head.lower_ == "with" and has_subject:
+        return list(token.doc[token.head.i : token.right_edge.i + 1])  # a third parse: "with" → [Lima pursuing …]
     noun = absolute_subject(token)
     if noun is None:
         return []

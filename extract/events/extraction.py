@@ -371,7 +371,8 @@ GROUPING_NOUNS = {"alliance", "bloc", "grouping"}
 
 def _names_a_grouping(qualifier: Token) -> bool:
     """A name ("NATO", "G20", "European") or a grouping noun qualifies the leaders, not "opposition"."""
-    return qualifier.ent_type_ in {"ORG", "GPE", "NORP"} or qualifier.pos_ == "PROPN" or qualifier.lemma_.lower() in GROUPING_NOUNS
+    named = qualifier.ent_type_ in {"ORG", "GPE", "NORP"} or qualifier.pos_ == "PROPN"
+    return named or qualifier.lemma_.lower() in GROUPING_NOUNS
 
 
 def _only_titles_a_person(ctx: _Context, ent: Span, people: list[Span], kind: str) -> bool:

@@ -29,9 +29,7 @@ CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}
 
 def event_status(trigger: Token, verb: Token) -> str:
     """The status this clause gives the event (the date check against publication comes after)."""
-    scope = [t for t in _clause_scope(trigger, verb) if t.ent_type_ not in {"DATE", "TIME"}]  # "May 29" is no "may"
-    lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
-    particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ in {"prt", "advmod"}}
+    scope, lemmas, particles = _clause_words(trigger, verb)
     if (particles & {("call", "off")}) or lemmas & CANCELLED_LEMMAS or _never_happened(verb):
         return "cancelled"
     if _put_off(trigger, lemmas, particles):
@@ -56,10 +54,17 @@ def event_status(trigger: Token, verb: Token) -> str:
 def rescheduled(trigger: Token, verb: Token) -> bool:
     """Does the clause move the event to a named day ("pushed the deadline back to October 18")?
     Then the event it dated before (the July 18 deadline) is the one postponed."""
+    scope, lemmas, particles = _clause_words(trigger, verb)
+    return _put_off(trigger, lemmas, particles) and _moved_to_a_date(scope)
+
+
+def _clause_words(trigger: Token, verb: Token) -> tuple[list[Token], set[str], set[tuple[str, str]]]:
+    """The clause's tokens outside dates ("May 29" is no "may"), their lemmas and words, and the
+    verb-particle pairs ("put off", "push back")."""
     scope = [t for t in _clause_scope(trigger, verb) if t.ent_type_ not in {"DATE", "TIME"}]
     lemmas = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
     particles = {(t.lemma_.lower(), c.lower_) for t in scope for c in t.children if c.dep_ in {"prt", "advmod"}}
-    return _put_off(trigger, lemmas, particles) and _moved_to_a_date(scope)
+    return scope, lemmas, particles
 
 
 def _put_off(trigger: Token, lemmas: set[str], particles: set[tuple[str, str]]) -> bool:

@@ -166,8 +166,9 @@ def _other_sense(token: Token) -> bool:
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in blocked for c in token.children):
         return True
     lemma = token.lemma_.lower()
-    if lemma == "game" and any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in PRODUCT_VERBS for c in token.children):
-        return True
+    product = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in PRODUCT_VERBS for c in token.children)
+    if lemma == "game" and product:
+        return True  # a game that is released is a product, not a match
     if lemma == "mission" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in token.children) and any(
         c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children
     ):

@@ -30,7 +30,7 @@ from extract.warehouse import NLP_COLUMNS
 
 log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "40"
+TAGGER_VERSION = "41"
 """Bump when the rows the NLP stage writes change, so existing articles are re-tagged."""
 
 

@@ -313,7 +313,10 @@ class SpeakerResolver:
             found = self.by_title(phrase, exclude)
             return Speaker(text, start, end, "descriptor", found.name if found else None, self.mention_near(found, start))
         if phrase[0].lower_ in {"the", "this", "its"} and phrase.root.lemma_.lower() in ORGANISATION_NOUNS:
-            organisation = self.organisation_before(phrase)
+            # "the country's foreign ministry": an organ of someone named; only one named like it, never
+            # whichever organisation came last
+            owned = any(c.dep_ == "poss" for c in phrase.root.children)
+            organisation = self.organisation_before(phrase, strict=owned)
             if organisation is not None:  # "the alliance said", "the central bank said"
                 span = (organisation.start_char, organisation.end_char)
                 return Speaker(text, start, end, "descriptor", bare_entity_name(organisation.text), span)

@@ -461,3 +461,12 @@ def test_words_someone_is_reported_to_have_spoken_of_belong_to_the_report(nlp) -
     [quoted] = quotes(nlp, "Earlier this week, Ms. Berg posted on X that she and Mr. Soto had spoken about the "
                            "“safety of our harbours,” as well as new ferries.")
     assert (quoted.verb_lemma, quoted.speaker.text) == ("post", "Ms. Berg")
+
+
+def test_an_organ_of_someone_named_is_not_whichever_organisation_came_last(nlp) -> None:
+    found = summary(nlp, "US Senate Majority Leader John Thune said the Senate would vote next week. The president said "
+                         "Peru agreed to take such a step, but the country’s foreign ministry said they were not aware of any call.")
+    assert ("indirect", "they were not aware of any call", None, "say") in found  # not the Senate
+    found = summary(nlp, "Officials at the Peruvian Foreign Ministry spoke on Monday. Later the country's foreign "
+                         "ministry said it was not aware of any call.")
+    assert found[-1][2] == "Peruvian Foreign Ministry"  # one named like it: that one
